@@ -1,0 +1,50 @@
+/**
+ * The engine's one public entry. Pure: grid in, evaluation and write plan out.
+ * Hosts call scoreGrid(); everything else here is re-exported for tests and UIs.
+ */
+import type { CellGrid } from "./grid";
+import type { DetectResult, Evaluation } from "./model";
+import type { PlanOptions, ResolvedWrite, WritePlan } from "./plan-types";
+import type { RuleProfile } from "./profile-types";
+import { detectLayout } from "./detect";
+import { evaluateLayout } from "./rules/evaluate";
+import { planWrites } from "./plan";
+import { resolveWrite, restoreSnapshot } from "./resolve";
+import { DEFAULT_PROFILE } from "./profiles";
+
+export * from "./grid";
+export * from "./model";
+export * from "./plan-types";
+export * from "./profile-types";
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
+  highlights: true,
+  notes: true,
+  replaceFormulas: false,
+  lang: "zh-CN",
+};
+
+export interface ScoreOptions {
+  profile?: RuleProfile;
+  plan?: Partial<PlanOptions>;
+}
+
+export type ScoreResult =
+  | { ok: true; evaluation: Evaluation; plan: WritePlan; resolved: ResolvedWrite }
+  | { ok: false; detect: Extract<DetectResult, { ok: false }> };
+
+/**
+ * Detect, evaluate and plan one sheet. When the grid carries a snapshot of an earlier run, the
+ * evaluation reads the cells as they were before that run, so scoring twice equals scoring once.
+ */
+export function scoreGrid(grid: CellGrid, options: ScoreOptions = {}): ScoreResult {
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const planOptions = { ...DEFAULT_PLAN_OPTIONS, ...options.plan };
+  const original = restoreSnapshot(grid);
+  const detected = detectLayout(original);
+  if (!detected.ok) return { ok: false, detect: detected };
+  const evaluation = evaluateLayout(detected.layout, original, profile);
+  const plan = planWrites(evaluation, original, planOptions);
+  const resolved = resolveWrite(plan, grid);
+  return { ok: true, evaluation, plan, resolved };
+}
