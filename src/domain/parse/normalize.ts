@@ -1,0 +1,26 @@
+/**
+ * Text normalisation shared by detection and parsing (RULES A2.1–A2.2).
+ */
+
+/** NFKC (full-width → half-width), drop U+3000 and line breaks, trim, collapse inner whitespace. */
+export function normalizeText(input: string): string {
+  return input
+    .normalize("NFKC")
+    .replace(/[\u3000\r\n\t\u00a0]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** For header and label matching: normalised with every space removed. */
+export function normalizeLabel(input: string): string {
+  return normalizeText(input).replace(/\s+/g, "");
+}
+
+const PLACEHOLDERS = new Set(["", "—", "–", "-", "/", "／", "……", "...", "…", "无", "暂无", "*", "——", "--", "//"]);
+
+/** Placeholders count as empty (A2.2). "/ / /" and runs of dashes or dots are placeholders too. */
+export function isPlaceholder(input: string): boolean {
+  const t = normalizeLabel(input);
+  if (PLACEHOLDERS.has(t)) return true;
+  return /^([-—–/／.…*])\1*$/.test(t) || /^[/／]+$/.test(t);
+}
