@@ -1,0 +1,276 @@
+/**
+ * Evaluation → WritePlan: which cells the product owns, what goes in them, and which marks explain
+ * them. Pure and deterministic (row, then column), so a plan can be diffed, previewed and tested
+ * without a host. Protection is the host's business: the plan only plans.
+ */
+import { Decimal, dec, formatPercent, formatScore } from "./decimal";
+import type { Cell, CellGrid, CellValue } from "./grid";
+import { cellAt, fromA1, mergeAt, toA1 } from "./grid";
+import type { Evaluation, Finding, Lang, LocalizedText, Severity } from "./model";
+import type {
+  CellMark,
+  CellWrite,
+  PlanOptions,
+  SkippedWrite,
+  WritePlan,
+  WriteReason,
+} from "./plan-types";
+import { isPlaceholder } from "./parse/normalize";
+
+/** Fill colours of the marks (Excel's own "bad" and "neutral" cell-style fills). */
+export const MARK_FILLS: Readonly<Record<"error" | "warning", string>> = Object.freeze({
+  error: "#FFC7CE",
+  warning: "#FFEB9C",
+});
+
+/** Number format given to a rate written into an empty cell. */
+export const RATE_FORMAT = "0.00%";
+
+const NOTE_TEXT = {
+  header: { "zh-CN": "【绩效自评助手】", en: "[SelfEval]" },
+  totalUnknown: { "zh-CN": "无法计算总分。", en: "The total could not be computed." },
+  provisional: {
+    "zh-CN": "（暂定：部分指标无法计算，沿用表中原得分。）",
+    en: "(Provisional: some rows could not be scored and keep their printed score.)",
+  },
+} satisfies Record<string, LocalizedText>;
+
+function totalExplanation(evaluation: Evaluation, lang: Lang): string {
+  if (evaluation.total === null) return NOTE_TEXT.totalUnknown[lang];
+  const indicators = evaluation.indicators.reduce(
+    (sum, r) => (r.countedScore === null ? sum : sum.plus(r.countedScore)),
+    dec(0)
+  );
+  const budget = evaluation.budget?.score ?? null;
+  const total = scoreText(evaluation.total);
+  const parts =
+    lang === "zh-CN"
+      ? [
+          `总分 ${total}`,
+          budget === null ? "" : ` = 预算执行得分 ${scoreText(budget)} + 指标得分 `,
+          budget === null ? ` = 指标得分 ` : "",
+          scoreText(indicators.toNumber()),
+          evaluation.grade ? `，等级：${evaluation.grade}` : "",
+        ]
+      : [
+          `Total ${total}`,
+          budget === null ? "" : ` = budget execution ${scoreText(budget)} + indicators `,
+          budget === null ? ` = indicators ` : "",
+          scoreText(indicators.toNumber()),
+          evaluation.grade ? `; grade ${evaluation.grade}` : "",
+        ];
+  const provisional = evaluation.provisional ? NOTE_TEXT.provisional[lang] : "";
+  return `${parts.join("")}${lang === "zh-CN" ? "。" : "."}${provisional}`;
+}
+
+/** A score as text, the way the engine prints scores everywhere: "10", "0.85", "9.9". */
+export function scoreText(score: number): string {
+  return formatScore(dec(score));
+}
+
+function round(value: number, places: number): number {
+  return dec(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+type Representation = "empty" | "number" | "text";
+
+function representation(cell: Cell): Representation {
+  if (cell.value === null) return "empty";
+  if (typeof cell.value === "number") return "number";
+  if (typeof cell.value === "string" && isPlaceholder(cell.value)) return "empty";
+  return "text";
+}
+
+function isPercentFormat(format: string): boolean {
+  // Quoted literals and escapes can contain a "%" that does not scale the value.
+  return /%/.test(format.replace(/"[^"]*"/g, "").replace(/\\./g, ""));
+}
+
+/** Score, budget score and total: a number cell stays a number, a text cell gets text. */
+function scoreValue(score: number, cell: Cell): Pick<CellWrite, "value" | "numberFormat"> {
+  return representation(cell) === "text" ? { value: scoreText(score) } : { value: score };
+}
+
+/**
+ * The execution rate. A percent-formatted number cell gets the fraction rounded half-up to 4
+ * decimals (0.9982 → 99.82%): the form prints the rate at two decimals of a percent (RULES A5), so
+ * the stored value then equals what the sheet shows, copy-as-values and exports carry 99.82% rather
+ * than 0.998210…, and the score (computed by the rules from the unrounded rate) is unaffected.
+ * A General number cell holding percent points (99.82 rather than 0.9982) keeps percent points.
+ */
+function rateValue(rate: number, cell: Cell): Pick<CellWrite, "value" | "numberFormat"> {
+  const fraction = round(rate, 4);
+  switch (representation(cell)) {
+    case "empty":
+      return { value: fraction, numberFormat: RATE_FORMAT };
+    case "text":
+      return { value: formatPercent(dec(rate)) };
+    case "number": {
+      const heldAsPoints =
+        !isPercentFormat(cell.numberFormat) && Math.abs(cell.value as number) > 2;
+      return { value: heldAsPoints ? round(rate * 100, 2) : fraction };
+    }
+  }
+}
+
+interface Target {
+  row: number;
+  col: number;
+  address: string;
+}
+
+/** Writes into a merged area go to its top-left cell, the only one a host can write. */
+function target(grid: CellGrid, address: string): Target {
+  const { row, col } = fromA1(address);
+  const merge = mergeAt(grid, row, col);
+  const r = merge ? merge.top : row;
+  const c = merge ? merge.left : col;
+  return { row: r, col: c, address: toA1(r, c) };
+}
+
+function byPosition(a: { row: number; col: number }, b: { row: number; col: number }): number {
+  return a.row - b.row || a.col - b.col;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function planWrites(
+  evaluation: Evaluation,
+  grid: CellGrid,
+  options: PlanOptions
+): WritePlan {
+  const writes = new Map<string, CellWrite>();
+  const skipped: (SkippedWrite & { row: number; col: number })[] = [];
+  const seen = new Set<string>();
+
+  const own = (
+    address: string | null,
+    reason: WriteReason,
+    make: (cell: Cell) => Pick<CellWrite, "value" | "numberFormat">
+  ) => {
+    if (address === null) return;
+    const at = target(grid, address);
+    if (seen.has(at.address)) return;
+    seen.add(at.address);
+    const cell = cellAt(grid, at.row, at.col);
+    const planned = make(cell);
+    if (cell.formula !== undefined && !options.replaceFormulas) {
+      skipped.push({ ...at, reason: "formula", value: planned.value });
+      return;
+    }
+    const write: CellWrite = { ...at, value: planned.value, reason };
+    if (planned.numberFormat !== undefined) write.numberFormat = planned.numberFormat;
+    writes.set(at.address, write);
+  };
+
+  for (const row of evaluation.indicators) {
+    const score = row.score;
+    if (score !== null) own(row.scoreCell, "score", (cell) => scoreValue(score, cell));
+  }
+  const budget = evaluation.budget;
+  if (budget) {
+    const { rate, score } = budget;
+    if (rate !== null) own(budget.rateCell, "rate", (cell) => rateValue(rate, cell));
+    if (score !== null) own(budget.scoreCell, "budgetScore", (cell) => scoreValue(score, cell));
+  }
+  const total = evaluation.total;
+  if (total !== null) own(evaluation.totalCell, "total", (cell) => scoreValue(total, cell));
+  const grade = evaluation.grade;
+  if (grade !== null) own(evaluation.gradeCell, "grade", () => ({ value: grade as CellValue }));
+
+  const marks = planMarks(evaluation, grid, options);
+  return {
+    sheetName: evaluation.sheetName,
+    writes: [...writes.values()].sort(byPosition),
+    marks,
+    skipped: skipped
+      .sort(byPosition)
+      .map(({ address, reason, value }) => ({ address, reason, value })),
+  };
+}
+
+interface MarkDraft extends Target {
+  severity: Severity | null;
+  lines: string[] | null;
+}
+
+function planMarks(evaluation: Evaluation, grid: CellGrid, options: PlanOptions): CellMark[] {
+  if (!options.highlights && !options.notes) return [];
+  const lang = options.lang;
+  const drafts = new Map<string, MarkDraft>();
+  const draft = (at: Target): MarkDraft => {
+    let d = drafts.get(at.address);
+    if (!d) {
+      d = { ...at, severity: null, lines: null };
+      drafts.set(at.address, d);
+    }
+    return d;
+  };
+
+  // The 得分 cell that speaks for each row, and the explanation its note starts with.
+  const anchors = new Map<number, { at: Target; explanation: string }>();
+  for (const row of evaluation.indicators) {
+    anchors.set(row.row, { at: target(grid, row.scoreCell), explanation: row.explanation[lang] });
+  }
+  const budget = evaluation.budget;
+  const budgetCell = budget ? (budget.scoreCell ?? budget.rateCell) : null;
+  if (budget && budgetCell) {
+    anchors.set(budget.row, {
+      at: target(grid, budgetCell),
+      explanation: budget.explanation[lang],
+    });
+  }
+  const totalRow = evaluation.layout.total?.row;
+  const totalAnchor = evaluation.totalCell
+    ? { at: target(grid, evaluation.totalCell), explanation: totalExplanation(evaluation, lang) }
+    : null;
+  if (totalAnchor && totalRow !== undefined) anchors.set(totalRow, totalAnchor);
+
+  const findings = [...evaluation.findings].sort(byPosition);
+
+  if (options.highlights) {
+    const raise = (d: MarkDraft, severity: Severity) => {
+      if (d.severity === null || SEVERITY_RANK[severity] > SEVERITY_RANK[d.severity])
+        d.severity = severity;
+    };
+    for (const f of findings) {
+      if (f.severity === "info") continue;
+      raise(draft(target(grid, f.cell)), f.severity);
+      const anchor = anchors.get(f.row);
+      if (anchor) raise(draft(anchor.at), f.severity);
+    }
+  }
+
+  if (options.notes) {
+    const byRow = new Map<number, Finding[]>();
+    const orphans: Finding[] = [];
+    for (const f of findings) {
+      if (anchors.has(f.row)) byRow.set(f.row, [...(byRow.get(f.row) ?? []), f]);
+      else orphans.push(f);
+    }
+    const noteFor = (row: number, explanation: string, extra: Finding[] = []) => [
+      NOTE_TEXT.header[lang],
+      explanation,
+      ...[...(byRow.get(row) ?? []), ...extra].map((f) => `• ${f.message[lang]}`),
+    ];
+    for (const [row, anchor] of anchors) {
+      // Findings outside every scored row (a section's weight, say) are summed up on the total.
+      const extra = anchor === totalAnchor ? orphans : [];
+      draft(anchor.at).lines = noteFor(row, anchor.explanation, extra);
+    }
+    if (totalAnchor && totalRow === undefined) {
+      draft(totalAnchor.at).lines = noteFor(Number.NaN, totalAnchor.explanation, orphans);
+    }
+  }
+
+  return [...drafts.values()]
+    .map((d) => ({
+      row: d.row,
+      col: d.col,
+      address: d.address,
+      fill: d.severity === "error" || d.severity === "warning" ? MARK_FILLS[d.severity] : null,
+      note: d.lines ? d.lines.filter((line) => line !== "").join("\n") : null,
+    }))
+    .filter((m) => m.fill !== null || m.note !== null)
+    .sort(byPosition);
+}
