@@ -1,0 +1,53 @@
+/**
+ * Layout detection (RULES A1): finds the funds block, the indicator header and its columns, the
+ * indicator rows, the 总分 row and the grade cell from header text, never from fixed positions.
+ * Linear in the number of cells.
+ */
+import type { CellGrid } from "../grid";
+import type { DetectResult, TableLayout } from "../model";
+import { findGradeCell, findProjectName, totalRowOf } from "./footer";
+import { findFundsBlock } from "./funds";
+import { findIndicatorHeader } from "./indicator-header";
+import { scanIndicatorRows } from "./indicator-rows";
+import { SheetView } from "./sheet-view";
+
+export { labelKey, toSimplified } from "./labels";
+export { declaredSectionWeight } from "./sections";
+
+const ROLE_NAMES: Record<string, string> = {
+  level3: "三级指标",
+  target: "年度指标值",
+  actual: "实际完成值",
+  weight: "分值",
+  score: "得分",
+};
+
+export function detectLayout(grid: CellGrid): DetectResult {
+  const view = new SheetView(grid);
+  const search = findIndicatorHeader(view);
+  if (!search.found) {
+    if (!search.partial) return { ok: false, reason: "no-table" };
+    const missing = search.partial.missing.map((r) => ROLE_NAMES[r] ?? r).join("、");
+    return {
+      ok: false,
+      reason: "no-indicator-header",
+      detail: `row ${search.partial.row + 1}: missing ${missing}`,
+    };
+  }
+  const { header } = search;
+  const rows = scanIndicatorRows(view, header.firstDataRow, header.columns);
+  const total = totalRowOf(rows.totalRow, header.columns);
+  const layout: TableLayout = {
+    sheetName: grid.sheetName,
+    projectName: findProjectName(view, header.row),
+    funds: findFundsBlock(view, header.row),
+    indicatorHeaderRow: header.row,
+    columns: header.columns,
+    indicators: rows.indicators,
+    sections: rows.sections,
+    total,
+    gradeCell: findGradeCell(view, total),
+    skippedRows: rows.skippedRows,
+  };
+  return { ok: true, layout };
+}

@@ -1,0 +1,250 @@
+/**
+ * The rows under the indicator header: level labels carried down (merged or simply left blank),
+ * placeholder and numbered parent rows set aside, section weights collected, and the 总分 row that
+ * ends the table. One pass over the rows.
+ */
+import type { Cell } from "../grid";
+import type { IndicatorColumns, IndicatorRow, SectionDecl, TableLayout } from "../model";
+import { isPlaceholder, normalizeText } from "../parse/normalize";
+import { labelKey } from "./labels";
+import { declaredSectionWeight } from "./sections";
+import type { SheetView } from "./sheet-view";
+import { indicatorRole, isGradeLabel, isTotalLabel } from "./synonyms";
+
+/** Blank rows in a row that end a table with no 总分 row. */
+const MAX_BLANK_RUN = 5;
+
+/** "指标1:", "指标2：" — an unfilled slot of the template. */
+const EMPTY_SLOT = /^指标\d*[:：]?$/;
+/** "一、示范区建立" — a numbered parent whose score is the sum of the rows below it. */
+const PARENT_NUMBERING = /^[一二三四五六七八九十]+[、.．]/;
+/** "1、…", "1.…", "(1)…" — a numbered child. */
+const CHILD_NUMBERING = /^(\d+[、.．]|\(\d+\))/;
+
+export interface RowScan {
+  indicators: IndicatorRow[];
+  sections: SectionDecl[];
+  skippedRows: TableLayout["skippedRows"];
+  totalRow: number | null;
+}
+
+interface Levels {
+  level1: string;
+  level2: string;
+  /** Row of the cell the 一级 label was read from (for section weights). */
+  level1Source: number | null;
+}
+
+class LevelCarry {
+  text = "";
+  source: number | null = null;
+  private readonly mergeSources: Map<number, number>;
+
+  constructor(
+    private readonly view: SheetView,
+    readonly col: number | null,
+    firstRow: number
+  ) {
+    this.mergeSources =
+      col === null ? new Map() : view.mergeSourcesInColumn(col, firstRow, view.bottom - 1);
+  }
+
+  /** Moves to `row`; true when a new label starts here. */
+  advance(row: number): boolean {
+    if (this.col === null) return false;
+    const sourceRow = this.mergeSources.get(row) ?? row;
+    const own = this.view.text(sourceRow, this.col);
+    if (own.trim() === "" || this.source === sourceRow) return false;
+    this.text = labelKey(own);
+    this.source = sourceRow;
+    return true;
+  }
+
+  reset(): void {
+    this.text = "";
+    this.source = null;
+  }
+}
+
+function tableColumns(columns: IndicatorColumns): number[] {
+  const all = [
+    columns.level1,
+    columns.level2,
+    columns.level3,
+    columns.target,
+    columns.actual,
+    columns.weight,
+    columns.score,
+    columns.note,
+    columns.nature,
+    columns.unit,
+  ];
+  return all.filter((c): c is number => c !== null);
+}
+
+/** Split-column forms: 指标性质 + 指标值 + 度量单位 read as one target ("≥" "90" "%" → "≥90%"). */
+function targetText(view: SheetView, row: number, columns: IndicatorColumns): string {
+  const value = view.text(row, columns.target);
+  if (columns.nature === null) return value;
+  const nature = normalizeText(view.text(row, columns.nature));
+  if (nature === "定性" || isPlaceholder(value)) return value;
+  const unit = columns.unit === null ? "" : normalizeText(view.text(row, columns.unit));
+  return `${nature}${normalizeText(value)}${isPlaceholder(unit) ? "" : unit}`;
+}
+
+function hasText(cell: Cell): boolean {
+  return cell.text.trim() !== "" || (cell.value !== null && cell.value !== "");
+}
+
+/** The footer: a 总分/合计 label left of the weight and score columns. */
+function isTotalRow(view: SheetView, row: number, columns: IndicatorColumns): boolean {
+  const stop = Math.min(columns.weight, columns.score, columns.target, columns.actual);
+  for (let c = view.left; c < stop; c++) if (isTotalLabel(view.key(row, c))) return true;
+  return false;
+}
+
+/** A grade label or a second indicator header: the table ended without a 总分 row. */
+function startsAnotherBlock(view: SheetView, row: number): boolean {
+  let roles = 0;
+  for (let c = view.left; c < view.right; c++) {
+    const key = view.key(row, c);
+    if (!key) continue;
+    if (isGradeLabel(key)) return true;
+    if (indicatorRole(key)) roles++;
+  }
+  return roles >= 3;
+}
+
+/** Names and notes are echoed in reports as the sheet writes them: only whitespace is tidied. */
+function displayText(text: string): string {
+  return text.replace(/[\s\u3000]+/g, " ").trim();
+}
+
+function buildRow(
+  view: SheetView,
+  row: number,
+  columns: IndicatorColumns,
+  levels: Levels
+): IndicatorRow {
+  return {
+    row,
+    level1: levels.level1,
+    level2: levels.level2,
+    level3: displayText(view.text(row, columns.level3)),
+    targetText: targetText(view, row, columns),
+    actualText: view.text(row, columns.actual),
+    targetCell: view.cell(row, columns.target),
+    actualCell: view.cell(row, columns.actual),
+    unitText: columns.unit === null ? "" : normalizeText(view.text(row, columns.unit)),
+    weightCell: view.cell(row, columns.weight),
+    scoreCell: view.cell(row, columns.score),
+    noteText: columns.note === null ? "" : displayText(view.text(row, columns.note)),
+  };
+}
+
+function collectSections(
+  view: SheetView,
+  level1Col: number | null,
+  rows: { row: number; levels: Levels }[]
+): SectionDecl[] {
+  if (level1Col === null) return [];
+  const bySource = new Map<number, SectionDecl>();
+  const sections: SectionDecl[] = [];
+  for (const { row, levels } of rows) {
+    const source = levels.level1Source;
+    if (source === null) continue;
+    let section = bySource.get(source);
+    if (!section) {
+      const declared = declaredSectionWeight(labelKey(view.text(source, level1Col)));
+      if (!declared) continue;
+      section = {
+        label: normalizeText(view.text(source, level1Col)),
+        weight: declared.weight,
+        cell: { row: source, col: level1Col },
+        rows: [],
+      };
+      bySource.set(source, section);
+      sections.push(section);
+    }
+    section.rows.push(row);
+  }
+  return sections;
+}
+
+export function scanIndicatorRows(
+  view: SheetView,
+  firstRow: number,
+  columns: IndicatorColumns
+): RowScan {
+  const cols = tableColumns(columns);
+  const level1 = new LevelCarry(view, columns.level1, firstRow);
+  const level2 = new LevelCarry(view, columns.level2, firstRow);
+
+  const kept: { row: number; levels: Levels }[] = [];
+  const skippedRows: RowScan["skippedRows"] = [];
+  const blankRun: number[] = [];
+  let parent: { row: number; levels: Levels } | null = null;
+  let totalRow: number | null = null;
+
+  const flushBlanks = () => {
+    for (const row of blankRun) skippedRows.push({ row, reason: "empty" });
+    blankRun.length = 0;
+  };
+
+  for (let r = firstRow; r < view.bottom; r++) {
+    if (isTotalRow(view, r, columns)) {
+      totalRow = r;
+      break;
+    }
+    if (startsAnotherBlock(view, r)) break;
+
+    const newSection = level1.advance(r);
+    const newGroup = level2.advance(r);
+    // A new 一级 section without its own 二级 label must not inherit the previous section's.
+    if (newSection && !newGroup) level2.reset();
+
+    const nameKey = view.key(r, columns.level3);
+    const name = view.text(r, columns.level3);
+    const hasData =
+      !isPlaceholder(view.text(r, columns.target)) || !isPlaceholder(view.text(r, columns.actual));
+    const isSlot = isPlaceholder(name) || EMPTY_SLOT.test(nameKey);
+
+    if (isSlot && !hasData) {
+      if (cols.some((c) => hasText(view.cell(r, c)))) {
+        flushBlanks();
+        skippedRows.push({ row: r, reason: "placeholder" });
+      } else {
+        blankRun.push(r);
+        if (blankRun.length >= MAX_BLANK_RUN) break;
+      }
+      continue;
+    }
+    flushBlanks();
+
+    const levels: Levels = {
+      level1: level1.text,
+      level2: level2.text,
+      level1Source: level1.source,
+    };
+    if (parent) {
+      // The row above was numbered 一、…: it is a parent only when this row is a numbered child.
+      if (CHILD_NUMBERING.test(nameKey)) skippedRows.push({ row: parent.row, reason: "parent" });
+      else kept.push(parent);
+      parent = null;
+    }
+    if (PARENT_NUMBERING.test(nameKey)) parent = { row: r, levels };
+    else kept.push({ row: r, levels });
+  }
+  if (parent) kept.push(parent);
+  // Trailing blank rows are outside the table, not skipped rows of it.
+  blankRun.length = 0;
+
+  kept.sort((a, b) => a.row - b.row);
+  skippedRows.sort((a, b) => a.row - b.row);
+  return {
+    indicators: kept.map(({ row, levels }) => buildRow(view, row, columns, levels)),
+    sections: collectSections(view, columns.level1, kept),
+    skippedRows,
+    totalRow,
+  };
+}
