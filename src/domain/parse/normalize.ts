@@ -16,7 +16,23 @@ export function normalizeLabel(input: string): string {
   return normalizeText(input).replace(/\s+/g, "");
 }
 
-const PLACEHOLDERS = new Set(["", "—", "–", "-", "/", "／", "……", "...", "…", "无", "暂无", "*", "——", "--", "//"]);
+const PLACEHOLDERS = new Set([
+  "",
+  "—",
+  "–",
+  "-",
+  "/",
+  "／",
+  "……",
+  "...",
+  "…",
+  "无",
+  "暂无",
+  "*",
+  "——",
+  "--",
+  "//",
+]);
 
 /** Placeholders count as empty (A2.2). "/ / /" and runs of dashes or dots are placeholders too. */
 export function isPlaceholder(input: string): boolean {

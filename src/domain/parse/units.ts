@@ -1,0 +1,142 @@
+/**
+ * Bringing a target and an actual to one unit before they are compared (RULES A2.5–A2.6, Part C).
+ */
+import Decimal from "decimal.js";
+import { splitComparator } from "./comparator";
+import { shiftDecimal } from "./exact";
+import { normalizeLabel } from "./normalize";
+import { parseQuantity, parseUnitTail } from "./quantity";
+import type { NumberValue } from "./value";
+
+export type AlignedPair =
+  | {
+      ok: true;
+      /** Both in the same base unit (multiplier applied), fractions when `percent`. */
+      target: Decimal;
+      actual: Decimal;
+      unit: string;
+      percent: boolean;
+    }
+  | { ok: false; reason: "unit"; targetUnit: string; actualUnit: string };
+
+interface Side {
+  value: Decimal;
+  percent: boolean;
+  unit: string;
+  /** Power of ten of the multiplier written on this side (万 → 4). */
+  power: number;
+}
+
+/** The multiplier a value was written with, read back from its raw text (0 when unknown). */
+function writtenPower(v: NumberValue): number {
+  if (v.percent) return 0;
+  try {
+    const q = parseQuantity(splitComparator(normalizeLabel(v.raw)).core);
+    return q && !q.percent ? q.power : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function isBare(side: Side): boolean {
+  return !side.percent && side.unit === "";
+}
+
+/**
+ * A bare number against a percentage. Forms write percentages as 97.30%, 100 or 1 (Part C), so:
+ * - a bare number above 1 is percentage points: 100 → 100 %, 95.5 → 95.5 %;
+ * - a bare number b ≤ 1 is a fraction (1 → 100 %, 0.95 → 95 %) when b ≤ 10 × p, where p is the
+ *   percentage on the other side as a fraction; otherwise it is percentage points (0.5 against
+ *   ≤1% → 0.5 %). 10 × p is where the two readings are equally far from p by ratio (√(b · b/100)
+ *   = b/10), so the rule picks whichever reading is nearer the other side.
+ */
+export function bareAsPercent(bare: Decimal, otherFraction: Decimal): Decimal {
+  const points = shiftDecimal(bare, -2);
+  if (bare.gt(1)) return points;
+  return bare.lte(otherFraction.times(10)) ? bare : points;
+}
+
+function describe(side: Side): string {
+  return side.percent ? "%" : side.unit;
+}
+
+/**
+ * Align two numeric values:
+ * - same unit (multipliers already applied: ≥5万人 vs 94844人) → compared as they are;
+ * - one side without a unit takes the other side's unit and, if it wrote no multiplier of its
+ *   own, the other side's multiplier too: ≤90万元 vs 90 → 900 000 元 each; ≥50个 vs 50;
+ *   ≤200万元 vs 160万 → 1 600 000 元 (160万 keeps its own 万);
+ * - a bare number against a percentage → see bareAsPercent;
+ * - `columnUnit` (split-column forms: the 度量单位 cell) is the unit of any side written without one;
+ * - units that still differ → { ok: false, reason: "unit" } (UNIT_MISMATCH).
+ */
+export function alignUnits(
+  target: NumberValue,
+  actual: NumberValue,
+  columnUnit?: string
+): AlignedPair {
+  const t: Side = {
+    value: target.value,
+    percent: target.percent,
+    unit: target.unit,
+    power: writtenPower(target),
+  };
+  const a: Side = {
+    value: actual.value,
+    percent: actual.percent,
+    unit: actual.unit,
+    power: writtenPower(actual),
+  };
+
+  const column = columnUnit ? parseUnitTail(normalizeLabel(columnUnit)) : null;
+  if (column && (column.percent || column.unit !== "" || column.power !== 0)) {
+    for (const side of [t, a]) {
+      if (!isBare(side)) continue;
+      if (column.percent) {
+        side.value = shiftDecimal(side.value, -2);
+        side.percent = true;
+      } else {
+        if (side.power === 0) {
+          side.value = shiftDecimal(side.value, column.power);
+          side.power = column.power;
+        }
+        side.unit = column.unit;
+      }
+    }
+  }
+
+  if (t.percent && a.percent)
+    return { ok: true, target: t.value, actual: a.value, unit: "", percent: true };
+  if (t.percent && isBare(a)) {
+    return {
+      ok: true,
+      target: t.value,
+      actual: bareAsPercent(a.value, t.value),
+      unit: "",
+      percent: true,
+    };
+  }
+  if (a.percent && isBare(t)) {
+    return {
+      ok: true,
+      target: bareAsPercent(t.value, a.value),
+      actual: a.value,
+      unit: "",
+      percent: true,
+    };
+  }
+  if (t.percent || a.percent) {
+    return { ok: false, reason: "unit", targetUnit: describe(t), actualUnit: describe(a) };
+  }
+  if (t.unit === a.unit)
+    return { ok: true, target: t.value, actual: a.value, unit: t.unit, percent: false };
+  if (a.unit === "") {
+    const value = a.power === 0 ? shiftDecimal(a.value, t.power) : a.value;
+    return { ok: true, target: t.value, actual: value, unit: t.unit, percent: false };
+  }
+  if (t.unit === "") {
+    const value = t.power === 0 ? shiftDecimal(t.value, a.power) : t.value;
+    return { ok: true, target: value, actual: a.value, unit: a.unit, percent: false };
+  }
+  return { ok: false, reason: "unit", targetUnit: t.unit, actualUnit: a.unit };
+}
