@@ -98,7 +98,7 @@ describe("resolveWrite", () => {
   });
 
   test("first run: the final state of each touched cell and a snapshot of their originals", () => {
-    const grid = smallGrid({ I6: { v: null, fill: null, note: "请核实" } });
+    const grid = smallGrid({ I6: { v: null, note: "请核实" } });
     const plan: WritePlan = {
       sheetName: grid.sheetName,
       writes: [write("I6", 5, 8, 0.9982, "0.00%")],
