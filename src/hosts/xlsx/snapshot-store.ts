@@ -1,0 +1,157 @@
+/**
+ * The snapshot of what we overwrote lives in the workbook itself, in the veryHidden `_selfeval`
+ * sheet, in the table format of src/hosts/snapshot-codec.ts that the Excel host shares, so re-running
+ * and revert work on the scored file alone, whichever host wrote it.
+ *
+ * Besides the engine's SheetSnapshot, this host keeps each touched cell's raw ExcelJS value, style
+ * and note, so a restore is exact (theme colours, pattern fills, rich notes, shared formulas) and not
+ * just "#RRGGBB"-exact. Those records sit in extra rows of the same table under the key
+ * `xlsx-raw:<sheet>`; the shared codec does not recognise them as snapshots and skips them, and a
+ * host that rewrites the table without them simply leaves this host to restore from the snapshot.
+ */
+import type ExcelJS from "exceljs";
+import type { CellState, SheetSnapshot } from "../../domain/grid";
+import {
+  SNAPSHOT_PART_CHARS,
+  SNAPSHOT_SHEET_NAME,
+  decodeSnapshotTable,
+  encodeSnapshotTable,
+  type SnapshotTable,
+  type StoredSnapshot,
+} from "../snapshot-codec";
+
+export const STORE_SHEET = SNAPSHOT_SHEET_NAME;
+const RAW_KEY_PREFIX = "xlsx-raw:";
+const PART_PREFIX = "~";
+
+export interface RawCell {
+  /** The ExcelJS value before our first write (null for a merged area's non-top-left cell). */
+  value: unknown;
+  /** The ExcelJS style object before our first write. */
+  style: Record<string, unknown>;
+  /** The ExcelJS note before our first write, or null. */
+  note: unknown;
+  /**
+   * What the cell showed right after our last write. An aspect that differs from it now was edited
+   * by someone else since, and that edit becomes the new original for that aspect.
+   */
+  written: CellState;
+}
+
+export interface StoredSheet {
+  snapshot: SheetSnapshot;
+  /** Raw records by address; empty when another host wrote the snapshot. */
+  raw: Record<string, RawCell>;
+}
+
+export interface StoreModel {
+  sheets: Record<string, StoredSheet>;
+}
+
+// JSON with dates kept as dates (an ExcelJS date cell's value is a Date).
+function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key];
+  if (original instanceof Date) return { $date: original.toISOString() };
+  return value;
+}
+
+function reviver(_key: string, value: unknown): unknown {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    const date = (value as { $date?: unknown }).$date;
+    if (keys.length === 1 && typeof date === "string") return new Date(date);
+  }
+  return value;
+}
+
+function cellScalar(v: unknown): string | number | undefined {
+  if (typeof v === "string" || typeof v === "number") return v;
+  if (v && typeof v === "object" && Array.isArray((v as { richText?: unknown }).richText)) {
+    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join("");
+  }
+  return undefined;
+}
+
+function readTable(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, n) => {
+    rows[n - 1] = [1, 2, 3].map((c) => cellScalar(row.findCell(c)?.value));
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
+
+function decodeRaw(table: unknown[][]): Map<string, Record<string, RawCell>> {
+  const parts = new Map<string, string[]>();
+  for (const [key, index, text] of table.slice(1)) {
+    if (typeof key !== "string" || !key.startsWith(RAW_KEY_PREFIX)) continue;
+    if (typeof index !== "number" || typeof text !== "string" || !text.startsWith(PART_PREFIX))
+      continue;
+    const list = parts.get(key.slice(RAW_KEY_PREFIX.length)) ?? [];
+    list[index] = text.slice(PART_PREFIX.length);
+    parts.set(key.slice(RAW_KEY_PREFIX.length), list);
+  }
+  const out = new Map<string, Record<string, RawCell>>();
+  for (const [sheet, list] of parts) {
+    if (list.length === 0 || list.some((p) => p === undefined)) continue;
+    try {
+      const parsed = JSON.parse(list.join(""), reviver) as { xlsxRaw?: Record<string, RawCell> };
+      if (parsed && typeof parsed.xlsxRaw === "object" && parsed.xlsxRaw)
+        out.set(sheet, parsed.xlsxRaw);
+    } catch {
+      // Damaged raw records only cost exactness: the snapshot itself still restores.
+    }
+  }
+  return out;
+}
+
+/** The store kept in the workbook, or an empty one. */
+export function readStore(workbook: ExcelJS.Workbook): StoreModel {
+  const sheet = workbook.getWorksheet(STORE_SHEET);
+  if (!sheet) return { sheets: {} };
+  const table = readTable(sheet);
+  const snapshots = decodeSnapshotTable(table);
+  const raws = decodeRaw(table);
+  const sheets: Record<string, StoredSheet> = {};
+  for (const [name, stored] of snapshots) {
+    const raw = raws.get(name) ?? {};
+    // Raw records are only trusted for cells the snapshot still lists.
+    for (const address of Object.keys(raw))
+      if (!stored.snapshot.cells[address]) delete raw[address];
+    sheets[name] = { snapshot: stored.snapshot, raw };
+  }
+  return { sheets };
+}
+
+export function encodeStore(model: StoreModel): SnapshotTable {
+  const snapshots = new Map<string, StoredSnapshot>();
+  for (const [name, entry] of Object.entries(model.sheets)) {
+    snapshots.set(name, { snapshot: entry.snapshot, notesTracked: true });
+  }
+  const table = encodeSnapshotTable(snapshots);
+  for (const name of Object.keys(model.sheets).sort()) {
+    const raw = model.sheets[name].raw;
+    if (Object.keys(raw).length === 0) continue;
+    const json = JSON.stringify({ xlsxRaw: raw }, replacer);
+    for (let i = 0, part = 0; i < json.length; i += SNAPSHOT_PART_CHARS, part++) {
+      table.push([
+        RAW_KEY_PREFIX + name,
+        part,
+        PART_PREFIX + json.slice(i, i + SNAPSHOT_PART_CHARS),
+      ]);
+    }
+  }
+  return table;
+}
+
+/** Replace the store sheet with `model`; drop the sheet when no snapshot is left. */
+export function writeStore(workbook: ExcelJS.Workbook, model: StoreModel): void {
+  const existing = workbook.getWorksheet(STORE_SHEET);
+  if (existing) workbook.removeWorksheet(existing.id);
+  if (Object.keys(model.sheets).length === 0) return;
+  const sheet = workbook.addWorksheet(STORE_SHEET, { state: "veryHidden" });
+  encodeStore(model).forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value !== "") sheet.getCell(r + 1, c + 1).value = value;
+    });
+  });
+}
