@@ -92,6 +92,11 @@ describe("MemoryWorkbook", () => {
     expect(await book2.readGrid(SHEET)).toEqual(withSnapshot);
   });
 
+  test("messages follow the workbook's language", async () => {
+    const book = new MemoryWorkbook([{ ...smallGrid(), protected: true }], { lang: "en" });
+    await expect(book.write(rateWrite())).rejects.toThrow("Sheet “自评表” is protected; nothing was written.");
+  });
+
   test("an unknown sheet is a clear error naming it", async () => {
     const book = new MemoryWorkbook([smallGrid()]);
     await expect(book.readGrid({ name: "Sheet9" })).rejects.toThrow("Sheet9");

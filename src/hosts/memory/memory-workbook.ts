@@ -13,6 +13,8 @@ import {
   revertCells,
   setCellAt,
 } from "../../domain/resolve";
+import type { Lang } from "../../domain/model";
+import { hostMessage } from "../../i18n/host";
 import { HostError } from "../workbook-port";
 import type { SheetRef, WorkbookPort } from "../workbook-port";
 
@@ -21,7 +23,10 @@ export class MemoryWorkbook implements WorkbookPort {
   /** How many write/revert batches changed a sheet: lets tests prove nothing was written. */
   writeCount = 0;
 
-  constructor(grids: CellGrid[]) {
+  private readonly lang: Lang;
+
+  constructor(grids: CellGrid[], options: { lang?: Lang } = {}) {
+    this.lang = options.lang ?? "zh-CN";
     for (const grid of grids) this.sheets.set(grid.sheetName, copyGrid(grid));
   }
 
@@ -46,7 +51,10 @@ export class MemoryWorkbook implements WorkbookPort {
     const grid = this.writable(sheet.name);
     const snapshot = grid.snapshot;
     if (!snapshot || Object.keys(snapshot.cells).length === 0) {
-      throw new HostError("NOTHING_TO_REVERT", `工作表「${sheet.name}」没有可撤销的写入。`);
+      throw new HostError(
+        "NOTHING_TO_REVERT",
+        hostMessage("nothingToRevert", { sheet: sheet.name }, this.lang)
+      );
     }
     const cells = revertCells(snapshot);
     this.apply(grid, cells);
@@ -72,14 +80,15 @@ export class MemoryWorkbook implements WorkbookPort {
 
   private sheet(name: string): CellGrid {
     const grid = this.sheets.get(name);
-    if (!grid) throw new HostError("EMPTY", `找不到工作表「${name}」。`);
+    if (!grid)
+      throw new HostError("UNKNOWN", hostMessage("sheetMissing", { sheet: name }, this.lang));
     return grid;
   }
 
   private writable(name: string): CellGrid {
     const grid = this.sheet(name);
     if (grid.protected) {
-      throw new HostError("PROTECTED", `工作表「${name}」受保护，未写入任何内容。`);
+      throw new HostError("PROTECTED", hostMessage("protected", { sheet: name }, this.lang));
     }
     return grid;
   }
