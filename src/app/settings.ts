@@ -6,6 +6,7 @@
 import type { Lang, LocalizedText } from "../domain/model";
 import type { PlanOptions } from "../domain/plan-types";
 import type { RuleProfile } from "../domain/profile-types";
+import { DEFAULT_PROFILE, PROFILES, loadProfile } from "../domain/profiles";
 
 export interface UserSettings {
   /** Rule profile id, e.g. "mof-2020". */
@@ -27,8 +28,11 @@ export const DEFAULT_SETTINGS: Readonly<UserSettings> = Object.freeze({
   replaceFormulas: false,
 });
 
-/** Thresholds outside this range are typos (130 for 130%, or 0.3): refuse them. */
-export const OVER_TARGET_RANGE = Object.freeze({ min: 1.01, max: 10 });
+/**
+ * Exclusive bounds, as loadProfile() checks them: at or below 1 everything is "over target", and at 2
+ * the reverse rule's bound (2 − threshold) × T reaches 0. Also catches 130 typed for 130%.
+ */
+export const OVER_TARGET_RANGE = Object.freeze({ above: 1, below: 2 });
 
 export interface SettingsProblem {
   field: keyof UserSettings;
@@ -46,11 +50,11 @@ const BOOLEAN_FIELDS = ["highlights", "notes", "replaceFormulas"] as const;
 /**
  * Reads settings from untrusted JSON. Missing fields take their default silently; present but
  * invalid fields take their default and are reported. `knownProfiles` lists the selectable profile
- * ids; without it any non-empty id is accepted.
+ * ids (the built-in profiles unless given).
  */
 export function validateSettings(
   input: unknown,
-  knownProfiles?: readonly string[]
+  knownProfiles: readonly string[] = PROFILES.map((p) => p.id)
 ): ValidatedSettings {
   const settings: UserSettings = { ...DEFAULT_SETTINGS };
   const problems: SettingsProblem[] = [];
@@ -73,8 +77,7 @@ export function validateSettings(
 
   if (raw.profileId !== undefined) {
     const id = raw.profileId;
-    const valid =
-      typeof id === "string" && id.trim() !== "" && (!knownProfiles || knownProfiles.includes(id));
+    const valid = typeof id === "string" && id.trim() !== "" && knownProfiles.includes(id);
     if (valid) settings.profileId = id;
     else
       problems.push({
@@ -91,16 +94,16 @@ export function validateSettings(
     if (
       typeof t === "number" &&
       Number.isFinite(t) &&
-      t >= OVER_TARGET_RANGE.min &&
-      t <= OVER_TARGET_RANGE.max
+      t > OVER_TARGET_RANGE.above &&
+      t < OVER_TARGET_RANGE.below
     )
       settings.overTargetThreshold = t;
     else
       problems.push({
         field: "overTargetThreshold",
         message: {
-          "zh-CN": `超额完成阈值「${String(t)}」无效：应为 ${OVER_TARGET_RANGE.min} 到 ${OVER_TARGET_RANGE.max} 之间的倍数（1.3 表示 130%），已改用 ${DEFAULT_SETTINGS.overTargetThreshold}。`,
-          en: `Over-target threshold "${String(t)}" is invalid: use a multiple between ${OVER_TARGET_RANGE.min} and ${OVER_TARGET_RANGE.max} (1.3 means 130%); using ${DEFAULT_SETTINGS.overTargetThreshold}.`,
+          "zh-CN": `超额完成阈值「${String(t)}」无效：应为大于 ${OVER_TARGET_RANGE.above}、小于 ${OVER_TARGET_RANGE.below} 的倍数（1.3 表示 130%），已改用 ${DEFAULT_SETTINGS.overTargetThreshold}。`,
+          en: `Over-target threshold "${String(t)}" is invalid: use a multiple above ${OVER_TARGET_RANGE.above} and below ${OVER_TARGET_RANGE.below} (1.3 means 130%); using ${DEFAULT_SETTINGS.overTargetThreshold}.`,
         },
       });
   }
@@ -143,7 +146,22 @@ export function planOptionsOf(settings: UserSettings): PlanOptions {
   };
 }
 
-/** The profile the settings select, with the user's over-target threshold applied. */
-export function profileOf(settings: UserSettings, profile: RuleProfile): RuleProfile {
-  return { ...profile, overTargetThreshold: settings.overTargetThreshold };
+/**
+ * The profile the settings select (from `profiles`, the built-in ones unless given), with the user's
+ * over-target threshold applied and the result validated like any profile from outside.
+ */
+export function profileOf(
+  settings: UserSettings,
+  profiles: readonly RuleProfile[] = PROFILES
+): RuleProfile {
+  const base = profiles.find((p) => p.id === settings.profileId) ?? DEFAULT_PROFILE;
+  return loadProfile({ ...base, overTargetThreshold: settings.overTargetThreshold });
+}
+
+/** Everything a recompute needs from the settings. */
+export function scoreOptionsOf(settings: UserSettings): {
+  profile: RuleProfile;
+  plan: PlanOptions;
+} {
+  return { profile: profileOf(settings), plan: planOptionsOf(settings) };
 }

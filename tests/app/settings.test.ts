@@ -4,7 +4,7 @@ import {
   profileOf,
   validateSettings,
 } from "../../src/app/settings";
-import type { RuleProfile } from "../../src/domain/profile-types";
+import { DEFAULT_PROFILE } from "../../src/domain/profiles";
 
 describe("user settings", () => {
   test("defaults: the mof-2020 profile, 130% over-target, highlights and notes on, Chinese, formulas kept", () => {
@@ -54,7 +54,7 @@ describe("user settings", () => {
     expect(problems[1].message.en).toContain("1.3 means 130%");
   });
 
-  test.each([[1], [0.3], [Number.NaN], [Number.POSITIVE_INFINITY], ["1.3"], [11]])(
+  test.each([[1], [2], [0.3], [Number.NaN], [Number.POSITIVE_INFINITY], ["1.3"], [130]])(
     "threshold %p is refused",
     (t) => {
       const { settings, problems } = validateSettings({ overTargetThreshold: t });
@@ -69,8 +69,8 @@ describe("user settings", () => {
     expect(problems).toHaveLength(1);
   });
 
-  test("without a list of profiles any non-empty id is accepted, an empty one is not", () => {
-    expect(validateSettings({ profileId: "guangxi" }).settings.profileId).toBe("guangxi");
+  test("by default only the built-in profiles are known", () => {
+    expect(validateSettings({ profileId: "no-such-profile" }).settings.profileId).toBe("mof-2020");
     expect(validateSettings({ profileId: " " }).problems).toHaveLength(1);
   });
 
@@ -87,8 +87,13 @@ describe("user settings", () => {
       replaceFormulas: false,
       lang: "en",
     });
-    const profile = { id: "mof-2020", overTargetThreshold: 1.3 } as RuleProfile;
-    expect(profileOf(settings, profile)).toEqual({ id: "mof-2020", overTargetThreshold: 1.5 });
-    expect(profile.overTargetThreshold).toBe(1.3);
+    expect(profileOf(settings)).toEqual({ ...DEFAULT_PROFILE, overTargetThreshold: 1.5 });
+    expect(DEFAULT_PROFILE.overTargetThreshold).toBe(1.3);
+    const linear = profileOf({ ...settings, profileId: "linear-reverse" });
+    expect([linear.id, linear.reverseRule, linear.overTargetThreshold]).toEqual([
+      "linear-reverse",
+      "linear",
+      1.5,
+    ]);
   });
 });
