@@ -1,0 +1,49 @@
+/**
+ * Exact decimal helpers for scoring. Every score is computed on decimals and rounded once, half-up
+ * at 2 decimals (RULES A3: 2.675 → 2.68), so float error never reaches a printed number.
+ */
+import Decimal from "decimal.js";
+
+export { Decimal };
+
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+export const HUNDRED = new Decimal(100);
+
+export function dec(value: Decimal.Value): Decimal {
+  return new Decimal(value);
+}
+
+/** Half-up (away from zero) at 2 decimals. */
+export function round2(value: Decimal): Decimal {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+export function clamp(value: Decimal, low: Decimal, high: Decimal): Decimal {
+  return Decimal.max(low, Decimal.min(high, value));
+}
+
+/** A score or weight for display: at most 2 decimals, no trailing zeros (3, 0.85, 9.98). */
+export function formatScore(value: Decimal): string {
+  return round2(value).toFixed();
+}
+
+/** A fraction as a percentage with 2 decimals: 0.998210… → "99.82%". */
+export function formatPercent(fraction: Decimal): string {
+  return `${fraction.times(HUNDRED).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
+}
+
+/** A fraction as a short percentage for thresholds: 0.3 → "30%", 0.125 → "12.5%". */
+export function formatPercentShort(fraction: Decimal): string {
+  return `${fraction.times(HUNDRED).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed()}%`;
+}
+
+/** A plain quantity without exponent notation: 449204, 0.973. */
+export function formatQuantity(value: Decimal): string {
+  return value.toFixed();
+}
+
+/** |a − b| > tolerance. */
+export function differs(a: Decimal, b: Decimal, tolerance: number): boolean {
+  return a.minus(b).abs().greaterThan(tolerance);
+}

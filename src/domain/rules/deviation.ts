@@ -1,0 +1,100 @@
+/**
+ * Deviation findings (RULES A6): SHORTFALL, OVER_TARGET and NOTE_MISSING for one row.
+ */
+import type Decimal from "decimal.js";
+import { dec, formatPercentShort } from "../decimal";
+import { makeFinding } from "../findings";
+import type { Comparator, Finding } from "../model";
+import type { RuleProfile } from "../profile-types";
+import { isEmptyNote } from "./cells";
+import { isReverse } from "./quantitative";
+
+/**
+ * GE/GT/EQ: A ≥ θ·T; LE/LT: A ≤ (2 − θ)·T; both only for T > 0. Time rows never qualify.
+ */
+export function isOverTarget(
+  kind: Comparator,
+  target: Decimal,
+  actual: Decimal,
+  threshold: number
+): boolean {
+  if (!target.gt(0)) return false;
+  if (isReverse(kind)) return actual.lte(dec(2).minus(threshold).times(target));
+  return actual.gte(target.times(threshold));
+}
+
+export type ShortfallKind = "quantitative" | "qualitative" | "time";
+
+export interface DeviationInput {
+  row: number;
+  scoreCol: number;
+  actualCol: number;
+  noteCol: number | null;
+  noteText: string;
+  profile: RuleProfile;
+  shortfall: ShortfallKind | null;
+  /** "forward" for GE/GT/EQ, "reverse" for LE/LT. */
+  overTarget: "forward" | "reverse" | null;
+  /** Display values shared by the messages: target, actual, score, weight, completion. */
+  params: { target: string; actual: string; score: string; weight: string; completion: string };
+}
+
+const SHORTFALL_VARIANT: Record<ShortfallKind, string> = {
+  quantitative: "default",
+  qualitative: "qualitative",
+  time: "time",
+};
+
+const NOTE_VARIANT: Record<ShortfallKind, string> = {
+  quantitative: "shortfall",
+  qualitative: "shortfallQualitative",
+  time: "late",
+};
+
+export function deviationFindings(input: DeviationInput): Finding[] {
+  const { row, profile, params } = input;
+  const over = formatPercentShort(dec(profile.overTargetThreshold).minus(1));
+  const noteCol = input.noteCol ?? input.scoreCol;
+  const noteEmpty = isEmptyNote(input.noteText);
+  const out: Finding[] = [];
+  if (input.shortfall) {
+    out.push(
+      makeFinding("SHORTFALL", row, input.scoreCol, {
+        ...params,
+        variant: SHORTFALL_VARIANT[input.shortfall],
+      })
+    );
+    if (noteEmpty) {
+      out.push(
+        makeFinding(
+          "NOTE_MISSING",
+          row,
+          noteCol,
+          { ...params, variant: NOTE_VARIANT[input.shortfall] },
+          "error"
+        )
+      );
+    }
+  } else if (input.overTarget) {
+    const reverse = input.overTarget === "reverse";
+    out.push(
+      makeFinding("OVER_TARGET", row, input.actualCol, {
+        ...params,
+        over,
+        variant: reverse ? "reverse" : "default",
+      })
+    );
+    if (noteEmpty) {
+      out.push(
+        makeFinding(
+          "NOTE_MISSING",
+          row,
+          noteCol,
+          { ...params, over, variant: reverse ? "overTargetReverse" : "overTarget" },
+          profile.overTargetSeverity
+        )
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * evaluateLayout: the rules stage of the engine. Scores the budget and every indicator row,
+ * totals them, grades the total and checks what the sheet already printed.
+ * Deterministic, and independent of where the columns are: findings are ordered by row and code.
+ */
+import type Decimal from "decimal.js";
+import type { CellGrid } from "../grid";
+import { toA1 } from "../grid";
+import { codesOf, compareFindings, PROVISIONAL_CODES } from "../findings";
+import type { Evaluation, Finding, TableLayout } from "../model";
+import type { RuleProfile } from "../profile-types";
+import { evaluateBudget } from "./budget";
+import { readPrinted, totalFindings } from "./consistency";
+import { evaluateIndicator } from "./indicator";
+import { gradeOf, sumTotal, weightFindings } from "./totals";
+
+export function evaluateLayout(
+  layout: TableLayout,
+  grid: CellGrid,
+  profile: RuleProfile
+): Evaluation {
+  const budget = evaluateBudget(layout.funds, grid, profile);
+  const rows = [...layout.indicators]
+    .sort((a, b) => a.row - b.row)
+    .map((row) => evaluateIndicator(row, layout.columns, profile));
+
+  const total = sumTotal(
+    budget ? budget.score : null,
+    rows.map((r) => r.counted)
+  );
+  const rowWeights = new Map<number, Decimal | null>(rows.map((r) => [r.result.row, r.weight]));
+  const printed = readPrinted(grid, layout);
+
+  const findings: Finding[] = [
+    ...(budget ? budget.findings : []),
+    ...rows.flatMap((r) => r.findings),
+    ...weightFindings(layout, rowWeights, budget ? budget.weight : null, profile.mismatchTolerance),
+    ...totalFindings(layout, printed, total, profile),
+  ].sort(compareFindings);
+
+  const indicators = rows.map((r) => ({ ...r.result, codes: codesOf(r.findings) }));
+
+  return {
+    sheetName: layout.sheetName,
+    profileId: profile.id,
+    projectName: layout.projectName,
+    layout,
+    budget: budget ? budget.result : null,
+    indicators,
+    total: total === null ? null : total.toNumber(),
+    grade: total === null ? null : gradeOf(total, profile.gradeBands),
+    provisional: findings.some((f) => PROVISIONAL_CODES.includes(f.code)),
+    reportedTotal: printed.total === null ? null : printed.total.toNumber(),
+    reportedGrade: printed.gradeText,
+    totalCell: layout.total ? toA1(layout.total.row, layout.total.scoreCol) : null,
+    gradeCell: layout.gradeCell ? toA1(layout.gradeCell.row, layout.gradeCell.col) : null,
+    findings,
+  };
+}

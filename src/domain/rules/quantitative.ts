@@ -1,0 +1,102 @@
+/**
+ * Quantitative scoring (RULES A3; Part B reverse `linear`). Pure decimal arithmetic: the caller
+ * has already aligned target and actual to one unit.
+ */
+import type Decimal from "decimal.js";
+import { clamp, dec, ONE, round2, ZERO } from "../decimal";
+import type { Comparator } from "../model";
+import type { RuleProfile } from "../profile-types";
+
+/** Which explanation applies; names match the keys in messages.ts EXPLANATIONS. */
+export type QuantCase =
+  | "met"
+  | "proportional"
+  | "zeroTargetGe"
+  | "zeroTargetMet"
+  | "zeroTargetMissed"
+  | "gtZeroMet"
+  | "gtZeroMissed"
+  | "leMet"
+  | "leRatio"
+  | "leLinear"
+  | "leLinearZero";
+
+export interface QuantOutcome {
+  score: Decimal;
+  /** A / T for GE/GT/EQ, T / A for LE/LT; null where the division is undefined. */
+  completion: Decimal | null;
+  /** The factor applied to w when the row misses (A/T, T/A or 2 − A/T). */
+  factor: Decimal | null;
+  case: QuantCase;
+  /** The actual was negative and counted as 0. */
+  negativeActual: boolean;
+  /** The actual used (negative → 0). */
+  actual: Decimal;
+}
+
+export function isReverse(kind: Comparator): boolean {
+  return kind === "LE" || kind === "LT";
+}
+
+/** round2 of factor × w, capped at w and floored at 0. */
+function proportional(factor: Decimal, weight: Decimal): Decimal {
+  return round2(clamp(factor.times(weight), ZERO, weight));
+}
+
+export function scoreQuantitative(
+  kind: Comparator,
+  target: Decimal,
+  rawActual: Decimal,
+  weight: Decimal,
+  reverseRule: RuleProfile["reverseRule"]
+): QuantOutcome {
+  const negativeActual = rawActual.isNegative() && !rawActual.isZero();
+  const actual = negativeActual ? ZERO : rawActual;
+  const w = nonNegative(weight);
+  const base = { negativeActual, actual };
+
+  if (isReverse(kind)) {
+    const completion = actual.isZero() ? null : target.div(actual);
+    if (actual.lte(target)) return { ...base, score: w, completion, factor: null, case: "leMet" };
+    if (reverseRule === "linear" && target.gt(0)) {
+      const factor = dec(2).minus(actual.div(target));
+      if (factor.lte(0)) {
+        return { ...base, score: ZERO, completion, factor: ZERO, case: "leLinearZero" };
+      }
+      return { ...base, score: proportional(factor, w), completion, factor, case: "leLinear" };
+    }
+    // ratio rule; a limit ≤ 0 that is exceeded gives T/A ≤ 0, floored to 0.
+    const factor = completion ?? ZERO;
+    return { ...base, score: proportional(factor, w), completion, factor, case: "leRatio" };
+  }
+
+  if (target.isZero()) {
+    if (kind === "GE")
+      return { ...base, score: w, completion: null, factor: null, case: "zeroTargetGe" };
+    if (kind === "GT") {
+      return actual.gt(0)
+        ? { ...base, score: w, completion: null, factor: null, case: "gtZeroMet" }
+        : { ...base, score: ZERO, completion: null, factor: ZERO, case: "gtZeroMissed" };
+    }
+    return actual.isZero()
+      ? { ...base, score: w, completion: null, factor: null, case: "zeroTargetMet" }
+      : { ...base, score: ZERO, completion: null, factor: ZERO, case: "zeroTargetMissed" };
+  }
+  if (target.lt(0)) {
+    // A (≥ 0 after the floor) always reaches a negative target.
+    return { ...base, score: w, completion: null, factor: null, case: "met" };
+  }
+  const completion = actual.div(target);
+  if (completion.gte(ONE)) return { ...base, score: w, completion, factor: null, case: "met" };
+  return {
+    ...base,
+    score: proportional(completion, w),
+    completion,
+    factor: completion,
+    case: "proportional",
+  };
+}
+
+function nonNegative(value: Decimal): Decimal {
+  return value.isNegative() ? ZERO : value;
+}
