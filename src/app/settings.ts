@@ -29,10 +29,10 @@ export const DEFAULT_SETTINGS: Readonly<UserSettings> = Object.freeze({
 });
 
 /**
- * Exclusive bounds, as loadProfile() checks them: at or below 1 everything is "over target", and at 2
- * the reverse rule's bound (2 − threshold) × T reaches 0. Also catches 130 typed for 130%.
+ * Inclusive bounds, inside loadProfile()'s (1, 2): at or below 1 everything is "over target", and at
+ * 2 the reverse rule's bound (2 − threshold) × T reaches 0. Also catches 130 typed for 130%.
  */
-export const OVER_TARGET_RANGE = Object.freeze({ above: 1, below: 2 });
+export const OVER_TARGET_RANGE = Object.freeze({ min: 1.01, max: 1.99 });
 
 export interface SettingsProblem {
   field: keyof UserSettings;
@@ -94,16 +94,16 @@ export function validateSettings(
     if (
       typeof t === "number" &&
       Number.isFinite(t) &&
-      t > OVER_TARGET_RANGE.above &&
-      t < OVER_TARGET_RANGE.below
+      t >= OVER_TARGET_RANGE.min &&
+      t <= OVER_TARGET_RANGE.max
     )
       settings.overTargetThreshold = t;
     else
       problems.push({
         field: "overTargetThreshold",
         message: {
-          "zh-CN": `超额完成阈值「${String(t)}」无效：应为大于 ${OVER_TARGET_RANGE.above}、小于 ${OVER_TARGET_RANGE.below} 的倍数（1.3 表示 130%），已改用 ${DEFAULT_SETTINGS.overTargetThreshold}。`,
-          en: `Over-target threshold "${String(t)}" is invalid: use a multiple above ${OVER_TARGET_RANGE.above} and below ${OVER_TARGET_RANGE.below} (1.3 means 130%); using ${DEFAULT_SETTINGS.overTargetThreshold}.`,
+          "zh-CN": `超额完成阈值「${String(t)}」无效：应为 ${OVER_TARGET_RANGE.min} 到 ${OVER_TARGET_RANGE.max} 之间的倍数（1.3 表示 130%），已改用 ${DEFAULT_SETTINGS.overTargetThreshold}。`,
+          en: `Over-target threshold "${String(t)}" is invalid: use a multiple from ${OVER_TARGET_RANGE.min} to ${OVER_TARGET_RANGE.max} (1.3 means 130%); using ${DEFAULT_SETTINGS.overTargetThreshold}.`,
         },
       });
   }
@@ -147,14 +147,11 @@ export function planOptionsOf(settings: UserSettings): PlanOptions {
 }
 
 /**
- * The profile the settings select (from `profiles`, the built-in ones unless given), with the user's
- * over-target threshold applied and the result validated like any profile from outside.
+ * The profile to score with: `profile` when the caller picked one, else the built-in profile the
+ * settings name; with the user's over-target threshold applied and validated like any outside data.
  */
-export function profileOf(
-  settings: UserSettings,
-  profiles: readonly RuleProfile[] = PROFILES
-): RuleProfile {
-  const base = profiles.find((p) => p.id === settings.profileId) ?? DEFAULT_PROFILE;
+export function profileOf(settings: UserSettings, profile?: RuleProfile): RuleProfile {
+  const base = profile ?? PROFILES.find((p) => p.id === settings.profileId) ?? DEFAULT_PROFILE;
   return loadProfile({ ...base, overTargetThreshold: settings.overTargetThreshold });
 }
 

@@ -90,6 +90,7 @@ describe("user settings", () => {
     expect(profileOf(settings)).toEqual({ ...DEFAULT_PROFILE, overTargetThreshold: 1.5 });
     expect(DEFAULT_PROFILE.overTargetThreshold).toBe(1.3);
     const linear = profileOf({ ...settings, profileId: "linear-reverse" });
+    expect(profileOf(settings, linear).reverseRule).toBe("linear");
     expect([linear.id, linear.reverseRule, linear.overTargetThreshold]).toEqual([
       "linear-reverse",
       "linear",
