@@ -25,6 +25,8 @@ describe("time forms (A2.8)", () => {
     ["2023-12-31", null, { year: 2023, month: 12, day: 31 }],
     ["2023/6", null, { year: 2023, month: 6 }],
     ["2022年底", null, { year: 2022, month: 12 }],
+    ["2023年度内完成", "LE", { year: 2023, month: 12 }],
+    ["2023年12月底前", "LE", { year: 2023, month: 12 }],
     ["6月中旬", null, { month: 6, day: 20 }],
     ["１２月", null, { month: 12 }],
   ])("%s", (text, comparator, point) => {

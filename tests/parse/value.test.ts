@@ -147,8 +147,9 @@ describe("qualitative text stays text", () => {
     "有效提升",
     "按时完成",
     "指标2:",
-    "满意度≥90%",
+    "满意度高",
     "10-20人",
+    "第3季度",
     "1e5",
   ])("%s", (text) => {
     const v = parseValue(text);
@@ -240,5 +241,69 @@ describe("cells: the displayed text and the stored value together (A2.7)", () =>
   test("an empty or placeholder cell is empty", () => {
     expect(parseValue("", cell(null, ""))).toEqual({ kind: "empty", raw: "" });
     expect(parseValue("—", cell("—", "—"))).toEqual({ kind: "empty", raw: "—" });
+  });
+});
+
+describe("Part C: copied and decorated text", () => {
+  test("a comparator symbol after a short label starts the value", () => {
+    expect(view(num("满意度≥90%"))).toEqual({
+      comparator: "GE",
+      value: "0.9",
+      percent: true,
+      unit: "",
+    });
+    expect(view(num("受益人数≥500人"))).toEqual({
+      comparator: "GE",
+      value: "500",
+      percent: false,
+      unit: "人",
+    });
+  });
+
+  test("traditional characters from web mirrors", () => {
+    expect(view(num("≥30萬人"))).toEqual({
+      comparator: "GE",
+      value: "300000",
+      percent: false,
+      unit: "人",
+    });
+    expect(view(num("不少於50個"))).toEqual({
+      comparator: "GE",
+      value: "50",
+      percent: false,
+      unit: "个",
+    });
+    expect(view(num("控制在2億元以內"))).toEqual({
+      comparator: "LE",
+      value: "200000000",
+      percent: false,
+      unit: "元",
+    });
+  });
+
+  test("a typographic minus is a minus", () => {
+    expect(num("\u22125").value.toFixed()).toBe("-5");
+    expect(num("-5").value.toFixed()).toBe("-5");
+  });
+
+  test("approximate and neutral words before the value", () => {
+    expect(view(num("约300人"))).toEqual({
+      comparator: null,
+      value: "300",
+      percent: false,
+      unit: "人",
+    });
+    expect(view(num("≈300人"))).toEqual({
+      comparator: null,
+      value: "300",
+      percent: false,
+      unit: "人",
+    });
+    expect(view(num("达到95%以上"))).toEqual({
+      comparator: "GE",
+      value: "0.95",
+      percent: true,
+      unit: "",
+    });
   });
 });

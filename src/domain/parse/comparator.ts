@@ -61,6 +61,7 @@ export const NEUTRAL_LEADS: readonly string[] = [
   "合计",
   "共计",
   "大约",
+  "≈",
   "全年",
   "约",
   "达",

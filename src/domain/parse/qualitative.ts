@@ -2,6 +2,7 @@
  * The three qualitative tiers of RULES A4, recognised from the words an actual value uses.
  */
 import { normalizeLabel } from "./normalize";
+import { toSimplified } from "./simplified";
 
 export type QualitativeTier = "achieved" | "partial" | "notAchieved";
 
@@ -79,35 +80,14 @@ export const QUALITATIVE_WORDS: Readonly<
   },
 };
 
-/** Characters that web mirrors leave in traditional form, mapped so the tier words still match. */
-const TRADITIONAL: Record<string, string> = {
-  達: "达",
-  優: "优",
-  較: "较",
-  顯: "显",
-  無: "无",
-  標: "标",
-  預: "预",
-  規: "规",
-  關: "关",
-  時: "时",
-  滿: "满",
-  沒: "没",
-  現: "现",
-  準: "准",
-  這: "这",
-  實: "实",
-  級: "级",
-  對: "对",
-};
-
 /** Negations that flip an achieved word written right after them (未按时完成, 不明显, 没有效果). */
 const NEGATION = /(未|不|没有|没|无|非)$/;
 
 function clean(text: string): string {
-  return normalizeLabel(text)
-    .replace(/[\u3400-\u9fff]/g, (ch) => TRADITIONAL[ch] ?? ch)
-    .replace(/[。，、；：！？!?,.;:"'“”‘’()[\]【】《》]/g, "");
+  return toSimplified(normalizeLabel(text)).replace(
+    /[。，、；：！？!?,.;:"'“”‘’()[\]【】《》]/g,
+    ""
+  );
 }
 
 function containsUnnegated(text: string, phrase: string): boolean {

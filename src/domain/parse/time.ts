@@ -26,7 +26,7 @@ const DASHED_DATE = new RegExp(
 );
 // "2023.12" would be a decimal number, so only "-" and "/" make a year-month.
 const DASHED_MONTH = new RegExp(`^${LEAD}(\\d{4})[-/](\\d{1,2})${TAIL}$`);
-const YEAR_ONLY = new RegExp(`^${LEAD}((?:19|20)\\d{2})年(底|末)?${DEADLINE}${DONE}$`);
+const YEAR_ONLY = new RegExp(`^${LEAD}((?:19|20)\\d{2})年度?(底|末)?${DEADLINE}${DONE}$`);
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

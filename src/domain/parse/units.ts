@@ -2,10 +2,10 @@
  * Bringing a target and an actual to one unit before they are compared (RULES A2.5–A2.6, Part C).
  */
 import Decimal from "decimal.js";
-import { splitComparator } from "./comparator";
 import { shiftDecimal } from "./exact";
 import { normalizeLabel } from "./normalize";
-import { parseQuantity, parseUnitTail } from "./quantity";
+import { parseUnitTail } from "./quantity";
+import { readText } from "./value";
 import type { NumberValue } from "./value";
 
 export type AlignedPair =
@@ -31,7 +31,7 @@ interface Side {
 function writtenPower(v: NumberValue): number {
   if (v.percent) return 0;
   try {
-    const q = parseQuantity(splitComparator(normalizeLabel(v.raw)).core);
+    const q = readText(v.raw).quantity;
     return q && !q.percent ? q.power : 0;
   } catch {
     return 0;

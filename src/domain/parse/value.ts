@@ -9,7 +9,9 @@ import { splitComparator } from "./comparator";
 import { decimalFromNumber, shiftDecimal } from "./exact";
 import { isPlaceholder, normalizeLabel } from "./normalize";
 import { parseQuantity } from "./quantity";
+import type { Quantity } from "./quantity";
 import { parseTime } from "./time";
+import { toSimplified } from "./simplified";
 
 export type NumberValue = Extract<ParsedValue, { kind: "number" }>;
 export type TimeValue = Extract<ParsedValue, { kind: "time" }>;
@@ -41,25 +43,55 @@ function serialToDate(serial: number): { year: number; month: number; day: numbe
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
-/** Read a compact, normalised text. */
-function parseCompact(raw: string, compact: string): ParsedValue {
-  if (isPlaceholder(compact)) return { kind: "empty", raw };
-  const { comparator, core } = splitComparator(compact);
+/** A comparator symbol after a short label: "满意度≥90%", "受益人数≥500人". */
+const LABELLED = /^([^\d<>=≥≤≧≦⩾⩽═﹦]{1,12})([<>=≥≤≧≦⩾⩽═﹦].*)$/u;
+
+interface Reading {
+  value: ParsedValue;
+  /** How the number was written (multiplier, digits), when it is one. */
+  quantity: Quantity | null;
+}
+
+function readValue(raw: string, work: string): Reading | null {
+  const { comparator, core } = splitComparator(work);
   const time = parseTime(core);
-  if (time)
-    return { kind: "time", raw, comparator: comparator ?? time.comparator, point: time.point };
-  const quantity = parseQuantity(core);
-  if (quantity) {
-    return {
-      kind: "number",
+  if (time) {
+    const value: ParsedValue = {
+      kind: "time",
       raw,
-      comparator,
-      value: quantity.value,
-      percent: quantity.percent,
-      unit: quantity.unit,
+      comparator: comparator ?? time.comparator,
+      point: time.point,
     };
+    return { value, quantity: null };
   }
-  return { kind: "text", raw, text: compact };
+  const quantity = parseQuantity(core);
+  if (!quantity) return null;
+  const value: ParsedValue = {
+    kind: "number",
+    raw,
+    comparator,
+    value: quantity.value,
+    percent: quantity.percent,
+    unit: quantity.unit,
+  };
+  return { value, quantity };
+}
+
+/** Read a text: the tagged value and, for numbers, how they were written. */
+export function readText(raw: string): Reading {
+  const compact = normalizeLabel(raw);
+  if (isPlaceholder(compact)) return { value: { kind: "empty", raw }, quantity: null };
+  // Traditional characters and typographic minus signs only matter for reading; text stays as written.
+  const work = toSimplified(compact).replace(/[\u2212\u2012\u2013\ufe63]/g, "-");
+  const direct = readValue(raw, work);
+  if (direct) return direct;
+  // The symbol marks where the value starts, so the label before it is description, not value.
+  const labelled = LABELLED.exec(work);
+  if (labelled) {
+    const reading = readValue(raw, labelled[2]);
+    if (reading) return reading;
+  }
+  return { value: { kind: "text", raw, text: compact }, quantity: null };
 }
 
 /**
@@ -78,7 +110,8 @@ function parseNumberCell(text: string, cell: Cell, value: number): ParsedValue {
       unit: "",
     };
   }
-  const shown = parseCompact(raw, normalizeLabel(raw));
+  const reading = readText(raw);
+  const shown = reading.value;
   if (shown.kind === "time") return shown;
   if (isDateFormat(cell.numberFormat)) {
     const date = serialToDate(value);
@@ -90,7 +123,7 @@ function parseNumberCell(text: string, cell: Cell, value: number): ParsedValue {
   }
   const exact = decimalFromNumber(value);
   if (shown.kind === "number" && !shown.percent) {
-    const quantity = parseQuantity(splitComparator(normalizeLabel(raw)).core);
+    const quantity = reading.quantity;
     // The display is the value rounded: keep the value's digits with the display's multiplier/unit.
     if (quantity && quantity.written.minus(exact).abs().lte(0.5)) {
       return { ...shown, value: shiftDecimal(exact, quantity.power) };
@@ -109,7 +142,7 @@ export function parseValue(text: string, cell?: Cell): ParsedValue {
     if (cell && typeof cell.value === "number" && Number.isFinite(cell.value)) {
       return parseNumberCell(raw, cell, cell.value);
     }
-    return parseCompact(raw, normalizeLabel(raw));
+    return readText(raw).value;
   } catch {
     // Unreachable by design; the guarantee that parsing never throws matters more than the cause.
     return { kind: "text", raw, text: safeCompact(raw) };
