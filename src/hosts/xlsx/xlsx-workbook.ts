@@ -1,3 +1,4 @@
+/* global structuredClone */
 /**
  * The WorkbookPort over an ExcelJS workbook held in memory (the CLI's host). Reads a sheet into a
  * CellGrid, applies a ResolvedWrite and keeps the snapshot inside the workbook (`_selfeval`).

@@ -1,0 +1,158 @@
+/**
+ * The JSON report of `selfeval score --json FILE`: a public interface (docs/report-format.md).
+ * Pure: outcomes in, plain JSON-ready objects out. Rows are 1-based here, as users see them.
+ */
+import type {
+  Evaluation,
+  FindingCode,
+  Grade,
+  IndicatorKind,
+  Lang,
+  Severity,
+} from "../domain/model";
+
+/** What happened to one sheet that holds a 自评表. */
+export interface SheetOutcome {
+  evaluation: Evaluation;
+  /** The scored copy holds our writes for this sheet. */
+  written: boolean;
+  /** Why nothing was written although the run writes (a protected sheet). */
+  skipped: "protected" | null;
+}
+
+/** What happened to one input file. */
+export interface FileOutcome {
+  input: string;
+  output: string | null;
+  /** A one-line reason when the file could not be scored, in the run's language. */
+  error: string | null;
+  sheets: SheetOutcome[];
+}
+
+export interface BudgetReport {
+  rate: number | null;
+  score: number | null;
+  weight: number;
+  reportedRate: string | null;
+  reportedScore: number | null;
+}
+
+export interface IndicatorReport {
+  row: number;
+  scoreCell: string;
+  level1: string;
+  level2: string;
+  level3: string;
+  target: string;
+  actual: string;
+  weight: number | null;
+  kind: IndicatorKind | null;
+  completion: number | null;
+  score: number | null;
+  reportedScore: number | null;
+  explanation: string;
+  codes: FindingCode[];
+}
+
+export interface FindingReport {
+  code: FindingCode;
+  severity: Severity;
+  cell: string;
+  row: number;
+  message: string;
+}
+
+export interface SheetReport {
+  name: string;
+  projectName: string | null;
+  budget: BudgetReport | null;
+  indicators: IndicatorReport[];
+  total: number | null;
+  grade: Grade | null;
+  provisional: boolean;
+  reportedTotal: number | null;
+  reportedGrade: string | null;
+  findings: FindingReport[];
+  written: boolean;
+  skipped: "protected" | null;
+}
+
+export interface FileReport {
+  input: string;
+  output: string | null;
+  error: string | null;
+  sheets: SheetReport[];
+}
+
+export interface Report {
+  files: FileReport[];
+}
+
+export function sheetReport(outcome: SheetOutcome, lang: Lang): SheetReport {
+  const e = outcome.evaluation;
+  return {
+    name: e.sheetName,
+    projectName: e.projectName,
+    budget: e.budget
+      ? {
+          rate: e.budget.rate,
+          score: e.budget.score,
+          weight: e.budget.weight,
+          reportedRate: e.budget.reportedRate,
+          reportedScore: e.budget.reportedScore,
+        }
+      : null,
+    indicators: e.indicators.map((i) => ({
+      row: i.row + 1,
+      scoreCell: i.scoreCell,
+      level1: i.level1,
+      level2: i.level2,
+      level3: i.level3.trim(),
+      target: i.target,
+      actual: i.actual,
+      weight: i.weight,
+      kind: i.kind,
+      completion: i.completion,
+      score: i.score,
+      reportedScore: i.reportedScore,
+      explanation: i.explanation[lang],
+      codes: [...i.codes],
+    })),
+    total: e.total,
+    grade: e.grade,
+    provisional: e.provisional,
+    reportedTotal: e.reportedTotal,
+    reportedGrade: e.reportedGrade,
+    findings: e.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      cell: f.cell,
+      row: f.row + 1,
+      message: f.message[lang],
+    })),
+    written: outcome.written,
+    skipped: outcome.skipped,
+  };
+}
+
+export function buildReport(files: FileOutcome[], lang: Lang): Report {
+  return {
+    files: files.map((f) => ({
+      input: f.input,
+      output: f.output,
+      error: f.error,
+      sheets: f.sheets.map((s) => sheetReport(s, lang)),
+    })),
+  };
+}
+
+/** Findings of one sheet by severity, for the summary table. */
+export function countFindings(sheet: SheetReport): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of sheet.findings) {
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+  }
+  return { errors, warnings };
+}
