@@ -53,7 +53,7 @@ export function failureReason(error: unknown, bytes: Buffer | undefined, lang: L
         return cliMessage(lang, "unexpected", { detail: error.message });
     }
   }
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code = (error as { code?: unknown } | undefined)?.code;
   if (code === "ENOENT") return cliMessage(lang, "notFound");
   if (code === "EISDIR" || code === "EACCES") return cliMessage(lang, "notXlsx");
   return cliMessage(lang, "unexpected", { detail: (error as Error)?.message ?? String(error) });
