@@ -96,10 +96,9 @@ function hasText(cell: Cell): boolean {
   return cell.text.trim() !== "" || (cell.value !== null && cell.value !== "");
 }
 
-/** The footer: a 总分/合计 label left of the weight and score columns. */
-function isTotalRow(view: SheetView, row: number, columns: IndicatorColumns): boolean {
-  const stop = Math.min(columns.weight, columns.score, columns.target, columns.actual);
-  for (let c = view.left; c < stop; c++) if (isTotalLabel(view.key(row, c))) return true;
+/** The footer: a cell reading exactly 总分/合计, wherever the form puts it. */
+function isTotalRow(view: SheetView, row: number): boolean {
+  for (let c = view.left; c < view.right; c++) if (isTotalLabel(view.key(row, c))) return true;
   return false;
 }
 
@@ -192,7 +191,7 @@ export function scanIndicatorRows(
   };
 
   for (let r = firstRow; r < view.bottom; r++) {
-    if (isTotalRow(view, r, columns)) {
+    if (isTotalRow(view, r)) {
       totalRow = r;
       break;
     }

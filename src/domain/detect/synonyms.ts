@@ -104,8 +104,23 @@ export function fundsRowKind(key: string): FundsRowKind | null {
 }
 
 /** The footer row of the indicator table. */
+const TOTAL_LABELS = new Set([
+  "总分",
+  "合计",
+  "总计",
+  "总得分",
+  "综合得分",
+  "得分合计",
+  "分值合计",
+  "合计得分",
+  "总分值",
+  "总分合计",
+  "自评总分",
+]);
+
+/** Exact labels only: an indicator may well be named 合计完成… */
 export function isTotalLabel(key: string): boolean {
-  return /^(总分|合计|总计|总得分|综合得分|得分合计|分值合计|合计得分)/.test(bareKey(key));
+  return TOTAL_LABELS.has(bareKey(key));
 }
 
 const GRADE_LABELS = new Set([
