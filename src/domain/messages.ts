@@ -203,8 +203,9 @@ export const FINDING_MESSAGES: Record<FindingCode, FindingTemplates> = {
   },
   FORMULA_KEPT: {
     default: {
-      "zh-CN": "{cell}：该单元格是公式，未覆盖；按规则应为 {value}。",
-      en: "{cell}: this cell holds a formula and was not overwritten; the rules give {value}.",
+      "zh-CN":
+        "{cell}：该单元格是公式，未覆盖；按规则应为 {value}，请核对公式，或在设置中允许替换公式。",
+      en: "{cell}: this cell holds a formula and was not overwritten; the rules give {value}. Check the formula, or allow replacing formulas in the settings.",
     },
   },
 };
