@@ -88,6 +88,9 @@ describe("alignUnits: percentages", () => {
     ["≤1%", "0.5", "0.01", "0.005"],
     ["≤0%", "0", "0", "0"],
     ["95", "97.30%", "0.95", "0.973"], // a bare target against a percent actual
+    ["≤3‰", "2.5‰", "0.003", "0.0025"],
+    ["≤3‰", "2", "0.003", "0.002"], // against per mille, points are per mille
+    ["≥90%", "0.9%", "0.9", "0.009"], // a percent sign is never reinterpreted
   ])("%s vs %s", (t, a, tv, av) => {
     expect(align(t, a)).toEqual({ ok: true, target: tv, actual: av, unit: "", percent: true });
   });

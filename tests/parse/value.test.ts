@@ -50,6 +50,7 @@ describe("percentages are fractions", () => {
     ["≥95%（百分比）", "GE", "0.95"],
     ["≤5%", "LE", "0.05"],
     ["0.5%", null, "0.005"],
+    ["≤3‰", "LE", "0.003"],
   ])("%s", (text, comparator, value) => {
     expect(view(num(text))).toEqual({ comparator, value, percent: true, unit: "" });
   });

@@ -19,17 +19,18 @@ export const MULTIPLIERS: ReadonlyArray<readonly [string, number]> = [
 export interface Quantity {
   /** The number as written, before multiplier or percent scaling. */
   written: Decimal;
-  /** Power of ten of the multiplier (万 → 4), 0 when none. */
+  /** Power of ten of the multiplier (万 → 4), 0 when none; -2 for a percent, -3 for per mille. */
   power: number;
   percent: boolean;
   /** Multiplier removed, "/" removed; "" when none. */
   unit: string;
-  /** written × 10^power, or written / 100 for a percent. */
+  /** written × 10^power: the base unit, or a fraction for a percent. */
   value: Decimal;
 }
 
 const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)/;
 const PERCENT_SUFFIX = /^(?:%|百分比)(?:\(百分比\)|\(%\))?$/;
+const PER_MILLE_SUFFIX = /^(?:‰|千分比)$/;
 /**
  * A unit is a short word: letters (CJK or Latin) and a few symbols. Digits are allowed only as
  * an exponent after Latin letters, because NFKC turns ㎡ into "m2".
@@ -38,13 +39,14 @@ const UNIT = /^(?:[\p{Script=Han}A-Za-z·°℃μ²³]{1,8}|[A-Za-z]{1,3}[23])$/u
 /** 每亩300: the unit is written before the number. */
 const PER_PREFIX = /^每([\p{Script=Han}A-Za-z]{1,4})$/u;
 
-/** How a multiplier + unit tail reads: "万元" → power 4, unit 元; "%" → percent. Null when not a unit. */
+/** How a multiplier + unit tail reads: "万元" → power 4, unit 元; "%" → percent, power -2. Null when not a unit. */
 export function parseUnitTail(
   tail: string
 ): { power: number; percent: boolean; unit: string } | null {
   const clean = tail.replace(/\s+/g, "");
   if (clean === "") return { power: 0, percent: false, unit: "" };
-  if (PERCENT_SUFFIX.test(clean)) return { power: 0, percent: true, unit: "" };
+  if (PERCENT_SUFFIX.test(clean)) return { power: -2, percent: true, unit: "" };
+  if (PER_MILLE_SUFFIX.test(clean)) return { power: -3, percent: true, unit: "" };
   let power = 0;
   let rest = clean;
   for (const [word, p] of MULTIPLIERS) {
@@ -79,6 +81,6 @@ export function parseQuantity(core: string): Quantity | null {
   if (tail.percent && perUnit) return null;
   // "每亩300元" is 300 元/亩; "/" is dropped from units (A2.6), so both spellings give "元亩".
   const unit = perUnit ? tail.unit + perUnit : tail.unit;
-  const value = tail.percent ? shiftDecimal(written, -2) : shiftDecimal(written, tail.power);
+  const value = shiftDecimal(written, tail.power);
   return { written, power: tail.power, percent: tail.percent, unit, value };
 }

@@ -23,18 +23,18 @@ interface Side {
   value: Decimal;
   percent: boolean;
   unit: string;
-  /** Power of ten of the multiplier written on this side (万 → 4). */
+  /** Power of ten of the multiplier written on this side (万 → 4; % → -2, ‰ → -3). */
   power: number;
 }
 
 /** The multiplier a value was written with, read back from its raw text (0 when unknown). */
 function writtenPower(v: NumberValue): number {
-  if (v.percent) return 0;
+  const fallback = v.percent ? -2 : 0;
   try {
     const q = readText(v.raw).quantity;
-    return q && !q.percent ? q.power : 0;
+    return q && q.percent === v.percent ? q.power : fallback;
   } catch {
-    return 0;
+    return fallback;
   }
 }
 
@@ -49,9 +49,10 @@ function isBare(side: Side): boolean {
  *   percentage on the other side as a fraction; otherwise it is percentage points (0.5 against
  *   ≤1% → 0.5 %). 10 × p is where the two readings are equally far from p by ratio (√(b · b/100)
  *   = b/10), so the rule picks whichever reading is nearer the other side.
+ * Against a per-mille side (≤3‰) the points are per mille (pointPower -3) with the same threshold.
  */
-export function bareAsPercent(bare: Decimal, otherFraction: Decimal): Decimal {
-  const points = shiftDecimal(bare, -2);
+export function bareAsPercent(bare: Decimal, otherFraction: Decimal, pointPower = -2): Decimal {
+  const points = shiftDecimal(bare, pointPower);
   if (bare.gt(1)) return points;
   return bare.lte(otherFraction.times(10)) ? bare : points;
 }
@@ -93,7 +94,8 @@ export function alignUnits(
     for (const side of [t, a]) {
       if (!isBare(side)) continue;
       if (column.percent) {
-        side.value = shiftDecimal(side.value, -2);
+        side.value = shiftDecimal(side.value, column.power);
+        side.power = column.power;
         side.percent = true;
       } else {
         if (side.power === 0) {
@@ -111,7 +113,7 @@ export function alignUnits(
     return {
       ok: true,
       target: t.value,
-      actual: bareAsPercent(a.value, t.value),
+      actual: bareAsPercent(a.value, t.value, t.power),
       unit: "",
       percent: true,
     };
@@ -119,7 +121,7 @@ export function alignUnits(
   if (a.percent && isBare(t)) {
     return {
       ok: true,
-      target: bareAsPercent(t.value, a.value),
+      target: bareAsPercent(t.value, a.value, a.power),
       actual: a.value,
       unit: "",
       percent: true,
