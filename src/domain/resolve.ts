@@ -99,7 +99,7 @@ export function setCellAt(grid: CellGrid, row: number, col: number, cell: Cell):
   const r = row - grid.originRow;
   const c = col - grid.originCol;
   while (grid.cells.length <= r) grid.cells.push([]);
-  const width = Math.max(c + 1, ...grid.cells.map((line) => line.length));
+  const width = grid.cells.reduce((max, line) => Math.max(max, line.length), c + 1);
   for (const line of grid.cells) {
     while (line.length < width) line.push(cellFromState(EMPTY_STATE));
   }

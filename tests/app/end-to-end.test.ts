@@ -23,6 +23,8 @@ function normalised(grid: CellGrid): CellGrid {
       line.map((c) => ({ ...c, fill: c.fill ?? null, note: c.note ?? null }))
     ),
   };
+  delete copy.snapshot;
+  return copy;
 }
 
 function at(grid: CellGrid, address: string) {
