@@ -61,11 +61,12 @@ const zhCN = {
   "settings.profile": "评分规则",
   "settings.overTarget": "超目标提示阈值（%）",
   "settings.overTargetHint": "实际值达到目标值的该百分比时，提示填写偏差原因。",
-  "settings.overTargetInvalid": "请输入 100 到 1000 之间的数。",
+  "settings.overTargetInvalid": "请输入 {min} 到 {max} 之间的数。",
   "settings.highlights": "用颜色标记有问题的单元格",
   "settings.notes": "在单元格批注中写入说明",
   "settings.replaceFormulas": "覆盖得分单元格中的公式",
   "settings.saveFailed": "设置未能保存到文档：{detail}",
+  "settings.loadProblem": "文档中保存的设置有误：{detail}",
 
   "language.label": "界面语言",
   "language.zh": "中文",
@@ -169,11 +170,12 @@ const en: Record<UiKey, string> = {
   "settings.overTarget": "Over-target threshold (%)",
   "settings.overTargetHint":
     "When the actual value reaches this percentage of the target, ask for a deviation note.",
-  "settings.overTargetInvalid": "Enter a number between 100 and 1000.",
+  "settings.overTargetInvalid": "Enter a number between {min} and {max}.",
   "settings.highlights": "Highlight cells with findings",
   "settings.notes": "Write explanations as cell notes",
   "settings.replaceFormulas": "Overwrite formulas in score cells",
   "settings.saveFailed": "Settings could not be saved in the document: {detail}",
+  "settings.loadProblem": "A setting stored in the document was invalid: {detail}",
 
   "language.label": "Language",
   "language.zh": "中文",

@@ -1,0 +1,306 @@
+/**
+ * The task pane. Everything it touches is injected — the workbook port (or a recompute service over
+ * it), the settings store and an optional cell navigator — so it runs unchanged in Excel, in the
+ * browser preview and in tests. It never imports office-js.
+ */
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { createRecomputeService, type RecomputeService } from "../app/recompute";
+import {
+  DEFAULT_SETTINGS,
+  planOptionsOf,
+  profileOf,
+  validateSettings,
+  type UserSettings,
+} from "../app/settings";
+import type { Finding } from "../domain/model";
+import type { RuleProfile } from "../domain/profile-types";
+import { PROFILES } from "../domain/profiles";
+import type { WorkbookPort } from "../hosts/workbook-port";
+import { t as translate, type Lang, type Params, type UiKey } from "../i18n";
+import { ActionBar } from "./components/ActionBar";
+import { ErrorBar } from "./components/ErrorBar";
+import { FindingsList } from "./components/FindingsList";
+import { IndicatorTable } from "./components/IndicatorTable";
+import { LanguageSwitch } from "./components/LanguageSwitch";
+import { SettingsPanel } from "./components/SettingsPanel";
+import { StatusRegion } from "./components/StatusRegion";
+import { gradeKey, SummaryCard } from "./components/SummaryCard";
+import type { CellNavigator, SettingsStore } from "./contracts";
+import { formatScore } from "./format";
+import { LangContext } from "./i18n-context";
+import {
+  ERROR_MESSAGE_KEYS,
+  INITIAL_STATE,
+  isBusy,
+  paneReducer,
+  toPaneError,
+  type PaneError,
+  type PaneState,
+} from "./pane-state";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface AppProps {
+  /** The workbook the pane scores; used to build the recompute service when none is given. */
+  port: WorkbookPort;
+  /** Inject to share one serialised service with other callers (e.g. the ribbon command). */
+  service?: RecomputeService;
+  settingsStore: SettingsStore;
+  /** Hosts that can move the selection pass one; findings then become clickable. */
+  navigator?: CellNavigator;
+  profiles?: readonly RuleProfile[];
+  /** Shows the preview banner (no Excel behind the pane). */
+  preview?: boolean;
+}
+
+export function errorMessage(lang: Lang, error: PaneError): string {
+  return translate(lang, ERROR_MESSAGE_KEYS[error.code], { detail: error.detail });
+}
+
+export function statusText(lang: Lang, state: PaneState): string {
+  switch (state.phase) {
+    case "idle":
+      return translate(lang, "status.idle");
+    case "computing":
+      return translate(lang, "status.computing");
+    case "reverting":
+      return translate(lang, "status.reverting");
+    case "results": {
+      const e = state.result?.evaluation;
+      if (!e || e.total === null) return translate(lang, "status.doneNoTotal");
+      const grade = e.grade ? translate(lang, gradeKey(e.grade)) : "—";
+      return translate(lang, "status.done", { total: formatScore(e.total), grade });
+    }
+    case "reverted":
+      return translate(lang, "status.reverted", { count: state.restoredCells ?? 0 });
+    case "error":
+      return state.error ? errorMessage(lang, state.error) : "";
+  }
+}
+
+export function App({
+  port,
+  service: injected,
+  settingsStore,
+  navigator,
+  profiles = PROFILES,
+  preview = false,
+}: AppProps) {
+  const styles = useStyles();
+  const service = useMemo(() => injected ?? createRecomputeService(port), [injected, port]);
+  const [state, dispatch] = useReducer(paneReducer, INITIAL_STATE);
+  const [settings, setSettings] = useState<UserSettings>({ ...DEFAULT_SETTINGS });
+  const [notices, setNotices] = useState<string[]>([]);
+  // A ref, not state: two clicks in one frame both see the old render, but not the old ref.
+  const busyRef = useRef(false);
+  const lang = settings.lang;
+  const t = useCallback((key: UiKey, params?: Params) => translate(lang, key, params), [lang]);
+
+  // Settings come from the document; until they arrive a recompute would use the wrong profile.
+  const [settingsReady, setSettingsReady] = useState(false);
+  // A change the user makes before the stored settings arrive must not be overwritten by them.
+  const touchedRef = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    const ids = profiles.map((p) => p.id);
+    settingsStore
+      .load()
+      .then((raw) => {
+        if (!live || touchedRef.current) return;
+        const { settings: loaded, problems } = validateSettings(raw, ids);
+        setSettings(loaded);
+        setNotices(
+          problems.map((p) =>
+            translate(loaded.lang, "settings.loadProblem", { detail: p.message[loaded.lang] })
+          )
+        );
+      })
+      .catch((error: unknown) => {
+        if (live)
+          setNotices([
+            translate(DEFAULT_SETTINGS.lang, "error.unexpected", { detail: String(error) }),
+          ]);
+      })
+      .finally(() => {
+        if (live) setSettingsReady(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [settingsStore, profiles]);
+
+  const changeSettings = useCallback(
+    (next: UserSettings) => {
+      touchedRef.current = true;
+      setSettings(next);
+      settingsStore.save(next).then(
+        () => setNotices([]),
+        (error: unknown) =>
+          setNotices([
+            translate(next.lang, "settings.saveFailed", {
+              detail: error instanceof Error ? error.message : String(error),
+            }),
+          ])
+      );
+    },
+    [settingsStore]
+  );
+
+  const recompute = useCallback(async () => {
+    if (busyRef.current || !settingsReady) return;
+    busyRef.current = true;
+    dispatch({ type: "compute-start" });
+    try {
+      const profile = profiles.find((p) => p.id === settings.profileId) ?? profiles[0];
+      const result = await service.recompute({
+        profile: profile ? profileOf(settings, profile) : undefined,
+        plan: planOptionsOf(settings),
+      });
+      if (result.noTable) {
+        dispatch({
+          type: "failed",
+          error: { code: "NO_TABLE", detail: result.detail ?? result.reason },
+        });
+      } else {
+        dispatch({
+          type: "compute-done",
+          result: {
+            sheetName: result.sheet.name,
+            evaluation: result.evaluation,
+            writtenCells: result.writtenCells,
+          },
+        });
+      }
+    } catch (error) {
+      dispatch({ type: "failed", error: toPaneError(error) });
+    } finally {
+      busyRef.current = false;
+    }
+  }, [service, settings, profiles, settingsReady]);
+
+  const revert = useCallback(async () => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    dispatch({ type: "revert-start" });
+    try {
+      const restoredCells = await service.revert();
+      dispatch({ type: "revert-done", restoredCells });
+    } catch (error) {
+      dispatch({ type: "failed", error: toPaneError(error) });
+    } finally {
+      busyRef.current = false;
+    }
+  }, [service]);
+
+  const selectFinding = useMemo(() => {
+    if (!navigator) return undefined;
+    return (finding: Finding) => {
+      const sheet = state.result?.sheetName;
+      navigator.selectCell(finding.cell, sheet).catch((error: unknown) => {
+        setNotices([
+          t("error.unexpected", { detail: error instanceof Error ? error.message : String(error) }),
+        ]);
+      });
+    };
+  }, [navigator, state.result?.sheetName, t]);
+
+  const working = isBusy(state.phase);
+  const evaluation = state.result?.evaluation;
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <LangContext.Provider value={lang}>
+        <main
+          className={styles.root}
+          data-testid="pane"
+          data-phase={state.phase}
+          aria-busy={working}
+        >
+          <div className={styles.header}>
+            <Text as="h1" size={500} weight="semibold">
+              {t("app.title")}
+            </Text>
+            <LanguageSwitch onChange={(next) => changeSettings({ ...settings, lang: next })} />
+          </div>
+          {preview && (
+            <MessageBar intent="info" data-testid="preview-banner">
+              <MessageBarBody>{t("app.preview")}</MessageBarBody>
+            </MessageBar>
+          )}
+          <ActionBar
+            computing={state.phase === "computing"}
+            busy={working || !settingsReady}
+            onRecompute={() => void recompute()}
+            onRevert={() => void revert()}
+          />
+          <StatusRegion text={statusText(lang, state)} />
+          {working && (
+            <Spinner
+              size="small"
+              labelPosition="after"
+              label={t(state.phase === "computing" ? "status.computing" : "status.reverting")}
+              data-testid="spinner"
+            />
+          )}
+          {state.phase === "error" && state.error && (
+            <ErrorBar message={errorMessage(lang, state.error)} />
+          )}
+          {notices.map((notice) => (
+            <MessageBar key={notice} intent="warning" data-testid="notice">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          ))}
+          {state.phase === "idle" && (
+            <Text className={styles.muted} data-testid="idle-hint">
+              {t("status.idle")}
+            </Text>
+          )}
+          {state.phase === "reverted" && (
+            <MessageBar intent="success" data-testid="reverted">
+              <MessageBarBody>
+                {t("status.reverted", { count: state.restoredCells ?? 0 })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {evaluation && (
+            <>
+              <SummaryCard evaluation={evaluation} />
+              <FindingsList findings={evaluation.findings} onSelect={selectFinding} />
+              <IndicatorTable evaluation={evaluation} />
+            </>
+          )}
+          <SettingsPanel settings={settings} profiles={profiles} onChange={changeSettings} />
+        </main>
+      </LangContext.Provider>
+    </FluentProvider>
+  );
+}

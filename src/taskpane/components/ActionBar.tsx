@@ -1,0 +1,43 @@
+/** The two actions: 重新计算 and 撤销评分. Both are disabled while either is running. */
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, ArrowUndoRegular } from "@fluentui/react-icons";
+import { useT } from "../i18n-context";
+
+const useStyles = makeStyles({
+  bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface ActionBarProps {
+  computing: boolean;
+  busy: boolean;
+  onRecompute: () => void;
+  onRevert: () => void;
+}
+
+export function ActionBar({ computing, busy, onRecompute, onRevert }: ActionBarProps) {
+  const styles = useStyles();
+  const t = useT();
+  return (
+    <div className={styles.bar}>
+      <Button
+        appearance="primary"
+        data-testid="recompute"
+        disabled={busy}
+        aria-busy={computing}
+        icon={
+          computing ? (
+            <Spinner size="extra-tiny" aria-hidden="true" data-testid="button-spinner" />
+          ) : (
+            <ArrowClockwiseRegular />
+          )
+        }
+        onClick={onRecompute}
+      >
+        {t("action.recompute")}
+      </Button>
+      <Button data-testid="revert" disabled={busy} icon={<ArrowUndoRegular />} onClick={onRevert}>
+        {t("action.revert")}
+      </Button>
+    </div>
+  );
+}
