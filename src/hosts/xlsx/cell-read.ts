@@ -36,7 +36,7 @@ function dateText(d: Date, numberFormat: string): string {
   const fmt = numberFormat.replace(/"[^"]*"/g, "").toLowerCase();
   if (/y/.test(fmt) && /m/.test(fmt) && !/d/.test(fmt)) return `${y}年${m}月`;
   if (!/y/.test(fmt) && /m/.test(fmt) && !/d/.test(fmt)) return `${m}月`;
-  if (fmt.includes("年")) return `${y}年${m}月${day}日`;
+  if (numberFormat.includes("年")) return `${y}年${m}月${day}日`;
   return `${y}-${pad2(m)}-${pad2(day)}`;
 }
 

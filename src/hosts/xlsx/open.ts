@@ -19,8 +19,11 @@ export function sniffFile(bytes: Buffer): FileKind {
   }
   const head = bytes.subarray(0, 4);
   if (head.equals(ZIP_MAGIC) || head.equals(EMPTY_ZIP_MAGIC)) {
-    // Zip entry names are stored uncompressed, so a workbook part is visible in the raw bytes.
-    return bytes.includes(Buffer.from("xl/workbook.xml")) ? "xlsx" : "zip-not-xlsx";
+    // Zip entry names are stored uncompressed, so a workbook part is visible in the raw bytes. A zip
+    // without its closing directory is damaged, whatever it held: let the loader call it corrupt.
+    const complete = bytes.includes(EMPTY_ZIP_MAGIC);
+    const hasWorkbook = bytes.includes(Buffer.from("xl/workbook.xml"));
+    return hasWorkbook || !complete ? "xlsx" : "zip-not-xlsx";
   }
   return "not-xlsx";
 }

@@ -47,8 +47,14 @@ function withoutUndefined(style: Style): Style {
 
 function setNote(cell: ExcelJS.Cell, note: unknown): void {
   if (note === null || note === undefined) {
-    // ExcelJS has no API to remove a note; its cell keeps the note in `_comment`.
-    delete (cell as unknown as { _comment?: unknown })._comment;
+    // ExcelJS has no API to remove a note. The cell keeps it in `_comment`, and its value model keeps
+    // a copy once the cell was read from a file or saved: both must go.
+    const internals = cell as unknown as {
+      _comment?: unknown;
+      _value?: { model?: { comment?: unknown } };
+    };
+    delete internals._comment;
+    if (internals._value?.model) delete internals._value.model.comment;
   } else {
     cell.note = clone(note) as string;
   }
