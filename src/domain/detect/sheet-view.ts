@@ -15,7 +15,8 @@ export class SheetView {
   /** Exclusive bounds. */
   readonly bottom: number;
   readonly right: number;
-  private readonly keys = new Map<number, string>();
+  /** Label keys by [row - top][col - left], computed on first use. */
+  private readonly keys: (string | undefined)[][] = [];
   private readonly mergeByTopLeft = new Map<number, MergedArea>();
 
   constructor(readonly grid: CellGrid) {
@@ -44,12 +45,15 @@ export class SheetView {
 
   /** The label key of a cell; "" for empty or long cells. */
   key(row: number, col: number): string {
-    const id = this.id(row, col);
-    const cached = this.keys.get(id);
+    const r = row - this.top;
+    const c = col - this.left;
+    if (r < 0 || c < 0 || row >= this.bottom || col >= this.right) return "";
+    const line = (this.keys[r] ??= []);
+    const cached = line[c];
     if (cached !== undefined) return cached;
     const text = this.text(row, col);
     const key = text.length === 0 || text.length > MAX_LABEL_LENGTH ? "" : labelKey(text);
-    this.keys.set(id, key);
+    line[c] = key;
     return key;
   }
 
