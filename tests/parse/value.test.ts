@@ -282,6 +282,15 @@ describe("Part C: copied and decorated text", () => {
     });
   });
 
+  test("zero-width characters from web pages are dropped", () => {
+    expect(view(num("44.9204\u200b万人\ufeff"))).toEqual({
+      comparator: null,
+      value: "449204",
+      percent: false,
+      unit: "人",
+    });
+  });
+
   test("a typographic minus is a minus", () => {
     expect(num("\u22125").value.toFixed()).toBe("-5");
     expect(num("-5").value.toFixed()).toBe("-5");

@@ -2,13 +2,17 @@
  * Text normalisation shared by detection and parsing (RULES A2.1–A2.2).
  */
 
-/** NFKC (full-width → half-width), drop U+3000 and line breaks, trim, collapse inner whitespace. */
+/** NFKC (full-width → half-width), drop U+3000, line breaks and zero-width characters, trim, collapse inner whitespace. */
 export function normalizeText(input: string): string {
-  return input
-    .normalize("NFKC")
-    .replace(/[\u3000\r\n\t\u00a0]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    input
+      .normalize("NFKC")
+      // Zero-width characters ride along with text copied from web pages and break word matching.
+      .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+      .replace(/[\u3000\r\n\t\u00a0]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** For header and label matching: normalised with every space removed. */
