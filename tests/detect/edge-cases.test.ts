@@ -35,6 +35,13 @@ describe("carry-down", () => {
     // One section, read from the merge's top-left cell C13.
     expect(layout.sections[0].cell).toEqual({ row: 12, col: col("C") });
     expect(layout.sections[0].rows).toHaveLength(21);
+    // Without the merge list too: the repeated label still makes one section of 21 rows.
+    const unmerged = layoutOf({ ...spec, merges: [] });
+    expect(unmerged.sections.map((s) => [s.cell.row + 1, s.rows.length])).toEqual([
+      [13, 21],
+      [34, 3],
+      [37, 1],
+    ]);
   });
 
   test("a new 一级 section without a 二级 label does not inherit the previous section's", () => {
@@ -175,5 +182,15 @@ describe("speed", () => {
     expect(result.layout.indicators).toHaveLength(n);
     expect(result.layout.total!.row).toBe(12 + n);
     expect(elapsed).toBeLessThan(3000);
+  });
+});
+
+describe("funds block without a 项目资金 label", () => {
+  test("the amount headers alone locate it", () => {
+    const spec = withCell(seed, 5, col("B"), null);
+    const funds = layoutOf(spec).funds!;
+    expect(funds.headerRow + 1).toBe(5);
+    expect(funds.totalRow!.row + 1).toBe(6);
+    expect(funds.unit).toBe("万元");
   });
 });

@@ -42,10 +42,12 @@ function findFundsLabel(view: SheetView, endRow: number): { row: number; col: nu
 
 export function findFundsBlock(view: SheetView, endRow: number): FundsBlock | null {
   const label = findFundsLabel(view, endRow);
-  if (!label) return null;
+  // Without a 项目资金 label, any row above the indicator table naming two budget amounts is the header.
+  const searchFrom = label ? label.row : view.top;
+  const searchTo = label ? label.row + HEADER_REACH : endRow - 1;
   let headerRow = -1;
   let header: Partial<Record<FundsRole, number>> = {};
-  for (let r = label.row; r <= label.row + HEADER_REACH && r < endRow; r++) {
+  for (let r = searchFrom; r <= searchTo && r < endRow; r++) {
     const cols = headerColumns(view, r);
     const amounts = [cols.initial, cols.adjusted, cols.executed].filter((c) => c !== undefined);
     if (amounts.length >= 2) {
@@ -87,5 +89,6 @@ export function findFundsBlock(view: SheetView, endRow: number): FundsBlock | nu
     rate: header.rate ?? null,
     score: header.score ?? null,
   };
-  return { headerRow, unit: unitOf(view, label.row, label.col), columns, totalRow, subRows };
+  const unit = label ? unitOf(view, label.row, label.col) : "万元";
+  return { headerRow, unit, columns, totalRow, subRows };
 }

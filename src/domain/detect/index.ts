@@ -2,6 +2,11 @@
  * Layout detection (RULES A1): finds the funds block, the indicator header and its columns, the
  * indicator rows, the 总分 row and the grade cell from header text, never from fixed positions.
  * Linear in the number of cells.
+ *
+ * Texts in the layout: `level1`/`level2` are label keys (NFKC, no spaces or line breaks,
+ * Traditional folded to Simplified: "經濟效益\n指標" → "经济效益指标") because rules classify by
+ * them; `level3` and `noteText` are the sheet's words with whitespace tidied; `targetText` and
+ * `actualText` are the cells' displayed text, untouched, for the parser.
  */
 import type { CellGrid } from "../grid";
 import type { DetectResult, TableLayout } from "../model";
@@ -31,7 +36,7 @@ export function detectLayout(grid: CellGrid): DetectResult {
     return {
       ok: false,
       reason: "no-indicator-header",
-      detail: `row ${search.partial.row + 1}: missing ${missing}`,
+      detail: `第${search.partial.row + 1}行的指标表头缺少：${missing}`,
     };
   }
   const { header } = search;

@@ -55,7 +55,10 @@ class LevelCarry {
     const sourceRow = this.mergeSources.get(row) ?? row;
     const own = this.view.text(sourceRow, this.col);
     if (own.trim() === "" || this.source === sourceRow) return false;
-    this.text = labelKey(own);
+    // Hosts or hands that repeat a label on every row continue the same section.
+    const key = labelKey(own);
+    if (this.source !== null && key === this.text) return false;
+    this.text = key;
     this.source = sourceRow;
     return true;
   }
