@@ -24,7 +24,10 @@ function step(label, cmd, args, opts = {}) {
 function countJest(file) {
   try {
     const r = JSON.parse(fs.readFileSync(file, "utf8"));
-    return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites || 0) };
+    return {
+      passed: r.numPassedTests,
+      failed: r.numFailedTests + (r.numRuntimeErrorTestSuites || 0),
+    };
   } catch {
     return { passed: 0, failed: 1 };
   }

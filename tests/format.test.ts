@@ -23,7 +23,8 @@ describe("normalisation", () => {
     expect(normalizeText("（５０）")).toBe("(50)");
   });
   test("placeholders", () => {
-    for (const p of ["", "—", "-", "/", "／", "……", "...", "无", "暂无", "*", "/ / /"]) expect(isPlaceholder(p)).toBe(true);
+    for (const p of ["", "—", "-", "/", "／", "……", "...", "无", "暂无", "*", "/ / /"])
+      expect(isPlaceholder(p)).toBe(true);
     for (const p of ["0", "无效", "≥30万人", "优"]) expect(isPlaceholder(p)).toBe(false);
   });
 });

@@ -26,7 +26,12 @@ export function formatGeneral(value: number): string {
 }
 
 export function formatNumber(value: number, numberFormat: string): string {
-  const fmt = (numberFormat || "General").split(";")[0].replace(/\[[^\]]*\]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, "").trim();
+  const fmt = (numberFormat || "General")
+    .split(";")[0]
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .trim();
   if (fmt === "" || /^general$/i.test(fmt) || fmt === "@") return formatGeneral(value);
   const m = /([#0,]*0|#)(?:\.(0+))?(%?)/.exec(fmt);
   if (!m) return formatGeneral(value);

@@ -57,7 +57,11 @@ export interface SheetSnapshot {
   cells: Record<string, CellState>;
 }
 
-export const EMPTY_CELL: Cell = Object.freeze({ value: null, text: "", numberFormat: "General" }) as Cell;
+export const EMPTY_CELL: Cell = Object.freeze({
+  value: null,
+  text: "",
+  numberFormat: "General",
+}) as Cell;
 
 /** The cell at absolute 0-based (row, col), or an empty cell outside the grid. */
 export function cellAt(grid: CellGrid, row: number, col: number): Cell {
@@ -106,5 +110,7 @@ export function fromA1(address: string): { row: number; col: number } {
 
 /** The merged area containing (row, col), if any. */
 export function mergeAt(grid: CellGrid, row: number, col: number): MergedArea | undefined {
-  return grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  return grid.merges.find(
+    (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right
+  );
 }

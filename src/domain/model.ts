@@ -36,7 +36,11 @@ export type ParsedValue =
       unit: string;
     }
   | { kind: "time"; raw: string; comparator: Comparator | null; point: TimePoint }
-  | { kind: "text"; raw: string; /** NFKC-normalised, trimmed, inner whitespace removed */ text: string };
+  | {
+      kind: "text";
+      raw: string;
+      /** NFKC-normalised, trimmed, inner whitespace removed */ text: string;
+    };
 
 // ---------- detect ----------
 
