@@ -34,7 +34,9 @@ function grid(total: Amounts, subs: Amounts[] = [], extra: SpecCell[] = []) {
   const line = (label: string, a: Amounts, more: SpecCell[] = []): SpecCell[] => [
     null,
     label,
-    ...a.slice(0, 3),
+    a[0],
+    a[1],
+    a[2],
     a[3] ?? null,
     a[4] ?? null,
     a[5] ?? null,
