@@ -94,6 +94,19 @@ beforeAll(async () => {
   const blank = new ExcelJS.Workbook();
   blank.addWorksheet("Sheet1");
   fs.writeFileSync(inputs.emptyBook, Buffer.from(await blank.xlsx.writeBuffer()));
+  // A password-protected workbook is an OLE container holding an "EncryptedPackage" stream.
+  inputs.encrypted = dir("in", "bad", "encrypted.xlsx");
+  fs.writeFileSync(
+    inputs.encrypted,
+    Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from("EncryptedPackage", "utf16le"),
+    ])
+  );
+  inputs.truncated = dir("in", "bad", "truncated.xlsx");
+  const whole = await specsToXlsx([seed]);
+  fs.writeFileSync(inputs.truncated, whole.subarray(0, Math.floor(whole.length * 0.6)));
   inputs.protected = dir("in", "bad", "nested", "protected.xlsx");
   fs.writeFileSync(inputs.protected, await specsToXlsx([{ ...seed, protected: true }]));
   inputs.large = dir("in", "bad", "nested", "large.xlsx");
@@ -124,6 +137,8 @@ describe("selfeval score on a folder of forms and bad inputs", () => {
       text: "不是 .xlsx 文件",
       emptyBook: "工作簿是空的",
       "no-table": "没有找到绩效自评表",
+      encrypted: "工作簿设有打开密码（已加密），无法读取；请去掉密码后重试",
+      truncated: "工作簿已损坏，无法读取",
     };
     for (const [key, reason] of Object.entries(reasons)) {
       const f = fileReport(report1, inputs[key]);
