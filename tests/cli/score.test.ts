@@ -424,27 +424,31 @@ describe("options", () => {
     expect(r.stdout).toContain("1 file(s): 1 scored, 0 failed.");
   });
 
-  test("--no-highlights --no-notes add no fill and no note", async () => {
+  test("--no-highlights --no-notes add no fill and no note; --replace-formulas overwrites the total's formula", async () => {
     const r = runCli([
       "score",
-      inputs.seed,
+      inputs.multi,
       "--no-highlights",
       "--no-notes",
+      "--replace-formulas",
       "--out",
       dir("plain"),
     ]);
     expect(r.status).toBe(0);
-    const before = (await dumpWorkbook(fs.readFileSync(inputs.seed)))["项目支出绩效自评表"];
-    const after = (await dumpWorkbook(fs.readFileSync(dir("plain", "seed.scored.xlsx"))))[
-      "项目支出绩效自评表"
-    ];
-    for (const addr of changedCells(before, after)) {
+    const name = "项目支出绩效自评表";
+    const before = (await dumpWorkbook(fs.readFileSync(inputs.multi)))[name];
+    const after = (await dumpWorkbook(fs.readFileSync(dir("plain", "multi.scored.xlsx"))))[name];
+    const changed = changedCells(before, after);
+    for (const addr of changed) {
       expect([addr, (after.cells[addr].style as any).fill, after.cells[addr].note]).toEqual([
         addr,
         (before.cells[addr].style as any).fill,
         before.cells[addr].note,
       ]);
     }
+    // Without --replace-formulas the formula stays (checked above); with it the total is a value.
+    expect(changed).toContain("I38");
+    expect(after.cells.I38.value).toBe(98.83);
   });
 
   test("usage errors exit 2", () => {
