@@ -1,9 +1,10 @@
 /**
- * The task pane's Excel capabilities besides the workbook port: settings kept with the document
- * and moving the selection to a cell. They live here because only src/hosts/excel touches Office.
+ * Settings kept with the document (Office.context.document.settings), read by the ribbon command:
+ * the same key and shape as the pane's DocumentSettingsStore, so both see the user's choices.
+ * (Cell navigation for the pane is ExcelWorkbook.selectCell.)
  */
 import type { UserSettings } from "../../app/settings";
-import type { CellNavigator, SettingsStore } from "../../taskpane/contracts";
+import type { SettingsStore } from "../../taskpane/contracts";
 
 export const SETTINGS_KEY = "selfeval.settings";
 
@@ -27,18 +28,5 @@ export class OfficeDocumentSettingsStore implements SettingsStore {
           : reject(new Error(result.error?.message ?? "settings.saveAsync failed"))
       )
     );
-  }
-}
-
-/** Selects a cell (activating its sheet), so clicking a finding shows where it is. */
-export class ExcelCellNavigator implements CellNavigator {
-  async selectCell(address: string, sheetName?: string): Promise<void> {
-    await Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      const sheet = sheetName ? sheets.getItem(sheetName) : sheets.getActiveWorksheet();
-      sheet.activate();
-      sheet.getRange(address).select();
-      await context.sync();
-    });
   }
 }

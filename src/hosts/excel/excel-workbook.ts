@@ -294,6 +294,16 @@ export class ExcelWorkbook implements WorkbookPort {
     return state.snapshots.get(sheet.name)?.snapshot;
   }
 
+  /** Moves the selection to a cell (activating its sheet): the pane's CellNavigator capability. */
+  async selectCell(address: string, sheetName?: string): Promise<void> {
+    await this.excel(sheetName ?? "", false, async (context) => {
+      const sheet = this.worksheet(context, sheetName);
+      sheet.activate();
+      sheet.getRange(address).select();
+      await context.sync();
+    });
+  }
+
   private takePrefetched(name: string): SheetRead | undefined {
     const p = this.prefetched;
     this.prefetched = undefined;
