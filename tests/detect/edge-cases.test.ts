@@ -7,7 +7,7 @@ import { gridFromSpec } from "../fixtures/sheet-spec";
 import { seed } from "../fixtures/forms/seed";
 import { detectLayout, declaredSectionWeight, labelKey } from "../../src/domain/detect";
 import type { CellGrid } from "../../src/domain/grid";
-import { col, indicatorRows, layoutOf, range } from "./helpers";
+import { col, indicatorRows, layoutOf, range, skipped } from "./helpers";
 
 function withCell(spec: SheetSpec, a1Row: number, colIndex: number, value: SpecCell): SheetSpec {
   const rows = spec.rows.map((r) => [...r]);
@@ -192,5 +192,18 @@ describe("funds block without a 项目资金 label", () => {
     expect(funds.headerRow + 1).toBe(5);
     expect(funds.totalRow!.row + 1).toBe(6);
     expect(funds.unit).toBe("万元");
+  });
+});
+
+describe("numbered parents with long child names", () => {
+  test("a child name longer than any header still marks the row above as a parent", () => {
+    const longName =
+      "1、举办自然科学学术年会及分会场科技工作者参与人次（含线上线下同步参会的各类科技工作者和高校师生）";
+    const rows = seed.rows.map((r) => [...r]);
+    rows[12][col("E")] = "一、学术交流";
+    rows[13][col("E")] = longName;
+    const layout = layoutOf({ ...seed, rows });
+    expect(skipped(layout)).toEqual([[13, "parent"]]);
+    expect(layout.indicators[0].level3).toBe(longName);
   });
 });

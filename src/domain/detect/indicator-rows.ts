@@ -205,8 +205,9 @@ export function scanIndicatorRows(
     // A new 一级 section without its own 二级 label must not inherit the previous section's.
     if (newSection && !newGroup) level2.reset();
 
-    const nameKey = view.key(r, columns.level3);
     const name = view.text(r, columns.level3);
+    // Not view.key: indicator names can be longer than any header, and numbering must still be seen.
+    const nameKey = labelKey(name);
     const hasData =
       !isPlaceholder(view.text(r, columns.target)) || !isPlaceholder(view.text(r, columns.actual));
     const isSlot = isPlaceholder(name) || EMPTY_SLOT.test(nameKey);
