@@ -13,14 +13,17 @@ const path = require("path");
 const root = path.resolve(__dirname, "..");
 const manifest = path.resolve(process.argv[2] || path.join(root, "manifest.xml"));
 const schemaDir = path.resolve(
-  process.env.SELFEVAL_MANIFEST_SCHEMAS || path.join(root, "..", "shared", "schemas", "office-manifest")
+  process.env.SELFEVAL_MANIFEST_SCHEMAS ||
+    path.join(root, "..", "shared", "schemas", "office-manifest")
 );
 const mainXsd = path.join(schemaDir, "OfficeAppManifestV1_1.xsd");
 const rel = (p) => path.relative(process.cwd(), p) || p;
 
 function fail(code, message) {
   process.stderr.write(`${message}\n`);
-  process.stdout.write(`manifest: ${code === 1 ? "INVALID" : "NOT VALIDATED"} — ${rel(manifest)}\n`);
+  process.stdout.write(
+    `manifest: ${code === 1 ? "INVALID" : "NOT VALIDATED"} — ${rel(manifest)}\n`
+  );
   process.exit(code);
 }
 
@@ -61,7 +64,10 @@ async function withWasm() {
 async function main() {
   if (!fs.existsSync(manifest)) fail(2, `No manifest at ${rel(manifest)}.`);
   if (!fs.existsSync(mainXsd)) {
-    fail(2, `No manifest schemas at ${rel(schemaDir)} (set SELFEVAL_MANIFEST_SCHEMAS to their folder).`);
+    fail(
+      2,
+      `No manifest schemas at ${rel(schemaDir)} (set SELFEVAL_MANIFEST_SCHEMAS to their folder).`
+    );
   }
   // SELFEVAL_VALIDATOR=wasm forces the fallback (to test it where xmllint is installed).
   const useWasm = process.env.SELFEVAL_VALIDATOR === "wasm" || !hasXmllint();
@@ -72,4 +78,6 @@ async function main() {
   );
 }
 
-main().catch((error) => fail(2, `Validation failed to run: ${error && error.stack ? error.stack : error}`));
+main().catch((error) =>
+  fail(2, `Validation failed to run: ${error && error.stack ? error.stack : error}`)
+);
