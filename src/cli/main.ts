@@ -9,6 +9,7 @@
  * 2 usage error.
  */
 import { Command, CommanderError, Option } from "commander";
+import { version } from "../../package.json";
 import { SingleBar } from "cli-progress";
 import type { Lang } from "../domain/model";
 import type { RuleProfile } from "../domain/profile-types";
@@ -176,7 +177,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   const m = (key: Parameters<typeof cliMessage>[1], params?: Record<string, string>) =>
     cliMessage(lang, key, params);
   const program = new Command();
-  program.name("selfeval").description(m("description")).exitOverride();
+  program.name("selfeval").description(m("description")).version(version).exitOverride();
   program
     .command("score")
     .description(m("scoreDescription"))
