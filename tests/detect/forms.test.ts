@@ -5,6 +5,7 @@
 import { gridFromSpec } from "../fixtures/sheet-spec";
 import { detectLayout } from "../../src/domain/detect";
 import {
+  ALL_FORMS,
   empty,
   fundsYuan,
   fundsZeroTotal,
@@ -302,5 +303,17 @@ describe("placeholders", () => {
     expect(layout.indicators.map((i) => i.noteText)).toEqual(["无", "无", "无", "无", "无", "无"]);
     expect(sectionsOf(layout)).toEqual(STANDARD_SECTIONS([13, 15, 17], [19], [22, 23]));
     expect(layout.total!.row + 1).toBe(24);
+  });
+});
+
+describe("ALL_FORMS", () => {
+  test("ids are unique and every form but the memo has a table", () => {
+    const ids = ALL_FORMS.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(15);
+    const withoutTable = ALL_FORMS.filter((f) => !detectLayout(gridFromSpec(f.spec)).ok).map(
+      (f) => f.id
+    );
+    expect(withoutTable).toEqual(["no-table"]);
   });
 });
