@@ -118,7 +118,9 @@ export function App({
   const service = useMemo(() => injected ?? createRecomputeService(port), [injected, port]);
   const [state, dispatch] = useReducer(paneReducer, INITIAL_STATE);
   const [settings, setSettings] = useState<UserSettings>({ ...DEFAULT_SETTINGS });
-  const [notices, setNotices] = useState<string[]>([]);
+  const [loadProblems, setLoadProblems] = useState<string[]>([]);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [navError, setNavError] = useState<string | null>(null);
   // A ref, not state: two clicks in one frame both see the old render, but not the old ref.
   const busyRef = useRef(false);
   const lang = settings.lang;
@@ -138,7 +140,7 @@ export function App({
         if (!live || touchedRef.current) return;
         const { settings: loaded, problems } = validateSettings(raw, ids);
         setSettings(loaded);
-        setNotices(
+        setLoadProblems(
           problems.map((p) =>
             translate(loaded.lang, "settings.loadProblem", { detail: p.message[loaded.lang] })
           )
@@ -146,7 +148,7 @@ export function App({
       })
       .catch((error: unknown) => {
         if (live)
-          setNotices([
+          setLoadProblems([
             translate(DEFAULT_SETTINGS.lang, "error.unexpected", { detail: String(error) }),
           ]);
       })
@@ -163,13 +165,13 @@ export function App({
       touchedRef.current = true;
       setSettings(next);
       settingsStore.save(next).then(
-        () => setNotices([]),
+        () => setSaveError(null),
         (error: unknown) =>
-          setNotices([
+          setSaveError(
             translate(next.lang, "settings.saveFailed", {
               detail: error instanceof Error ? error.message : String(error),
-            }),
-          ])
+            })
+          )
       );
     },
     [settingsStore]
@@ -225,16 +227,18 @@ export function App({
     if (!navigator) return undefined;
     return (finding: Finding) => {
       const sheet = state.result?.sheetName;
+      setNavError(null);
       navigator.selectCell(finding.cell, sheet).catch((error: unknown) => {
-        setNotices([
-          t("error.unexpected", { detail: error instanceof Error ? error.message : String(error) }),
-        ]);
+        setNavError(
+          t("error.unexpected", { detail: error instanceof Error ? error.message : String(error) })
+        );
       });
     };
   }, [navigator, state.result?.sheetName, t]);
 
   const working = isBusy(state.phase);
   const evaluation = state.result?.evaluation;
+  const notices = [...loadProblems, saveError, navError].filter((n): n is string => n !== null);
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>

@@ -39,6 +39,13 @@ const ORDER: { severity: Severity; label: UiKey; color: "danger" | "warning" | "
   { severity: "info", label: "severity.info", color: "informative" },
 ];
 
+/** Engine messages may begin with their own address ("J13: …"); the badge already shows it. */
+export function withoutCellPrefix(message: string, cell: string): string {
+  return message.startsWith(cell)
+    ? message.slice(cell.length).replace(/^\s*[:：]\s*/, "")
+    : message;
+}
+
 export interface FindingsListProps {
   findings: Finding[];
   onSelect?: (finding: Finding) => void;
@@ -66,7 +73,7 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
             </Text>
             <ul className={styles.list} aria-labelledby={headingId}>
               {group.map((f, i) => {
-                const message = f.message[lang];
+                const message = withoutCellPrefix(f.message[lang], f.cell);
                 const content = (
                   <>
                     <Badge appearance="outline" color={color} className={styles.cell}>
