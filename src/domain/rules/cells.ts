@@ -66,8 +66,3 @@ export function quantityDisplay(
       : formatQuantity(v);
   return { "zh-CN": quantityText(raw), en };
 }
-
-/** Same text in both languages. */
-export function same(text: string): LocalizedText {
-  return { "zh-CN": text, en: text };
-}
