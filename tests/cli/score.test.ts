@@ -39,7 +39,11 @@ async function multiSheetWorkbook(): Promise<Buffer> {
   memo.getCell("A1").font = { bold: true, color: { argb: "FFC00000" } };
   memo.getCell("B2").value = { formula: "LEN(A1)", result: 6 } as ExcelJS.CellValue;
   memo.getCell("C3").dataValidation = { type: "list", allowBlank: true, formulae: ['"是,否"'] };
-  memo.getCell("C3").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 5, tint: 0.6 } };
+  memo.getCell("C3").fill = {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { theme: 5, tint: 0.6 },
+  } as ExcelJS.Fill;
   memo.getColumn(1).width = 40;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
