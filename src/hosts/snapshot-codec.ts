@@ -102,7 +102,8 @@ export function decodeSnapshotTable(
   }
   for (const [sheet, list] of parts) {
     // A missing part means the table was damaged: better no snapshot than a wrong revert.
-    if (list.some((p) => p === undefined) || list.length === 0) continue;
+    // (Array.prototype.some skips holes, so look at every index.)
+    if (list.length === 0 || Array.from(list).some((p) => p === undefined)) continue;
     const stored = decodeEnvelope(list.join(""));
     if (stored) out.set(sheet, stored);
   }
