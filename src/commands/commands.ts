@@ -14,7 +14,8 @@ const MESSAGE_PARAM = "message";
 const DIALOG_TIMEOUT_MS = 4 * 60 * 1000;
 
 // One adapter and one service for the life of this runtime: recomputes are serialised.
-const service = createRecomputeService(new ExcelWorkbook());
+const workbook = new ExcelWorkbook();
+const service = createRecomputeService(workbook);
 const settings = new OfficeDocumentSettingsStore();
 
 /** Opens commands.html?message=… as a dialog and resolves when it is closed. */
@@ -54,6 +55,9 @@ async function recomputeActiveSheet(event: Office.AddinCommands.Event): Promise<
       service,
       loadSettings: () => settings.load(),
       notify: showMessage,
+      setLang: (lang) => {
+        workbook.lang = lang;
+      },
     });
   } finally {
     event.completed();

@@ -6,6 +6,7 @@
 import type { RecomputeService } from "../app/recompute";
 import { scoreOptionsOf, validateSettings } from "../app/settings";
 import { HostError } from "../hosts/workbook-port";
+import type { Lang } from "../domain/model";
 import { hostMessage } from "../i18n/host";
 
 export interface RecomputeCommandDeps {
@@ -14,6 +15,8 @@ export interface RecomputeCommandDeps {
   loadSettings: () => Promise<unknown>;
   /** Shows a message to the user and resolves once it is dismissed (or could not be shown). */
   notify: (message: string) => Promise<void>;
+  /** Tells the host which language its error messages should use (the user's setting). */
+  setLang?: (lang: Lang) => void;
 }
 
 export interface CommandOutcome {
@@ -25,6 +28,7 @@ export async function runRecomputeCommand(deps: RecomputeCommandDeps): Promise<C
   const raw = await deps.loadSettings().catch(() => undefined);
   const { settings } = validateSettings(raw);
   const lang = settings.lang;
+  deps.setLang?.(lang);
   let outcome: CommandOutcome;
   try {
     const result = await deps.service.recompute(scoreOptionsOf(settings));

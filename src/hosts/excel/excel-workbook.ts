@@ -205,7 +205,8 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly maxCells: number;
   private readonly budget: number;
   private readonly prefetchTtlMs: number;
-  private readonly lang: Lang;
+  /** Language of the messages in the errors this adapter throws; the pane/command may change it. */
+  lang: Lang;
   /** The state of the last read per sheet: what write() needs without reading again. */
   private readonly states = new Map<string, SheetState>();
   /** Addresses that held a note at our last look, per sheet: lets the next read skip a sync. */
