@@ -246,4 +246,47 @@ describe("ExcelWorkbook over the fake Excel", () => {
       old.excel.runOptions.some((o) => (o as { mergeUndoGroup?: boolean }).mergeUndoGroup)
     ).toBe(false);
   });
+
+  test("user notes elsewhere on the sheet are located (one extra sync) and survive score + revert", async () => {
+    const spec: SheetSpec = {
+      ...seed,
+      rows: seed.rows.map((line, r) =>
+        r === 2
+          ? line.map((c, i) => (i === 2 ? { v: c as string, note: "项目名称的批注" } : c))
+          : line
+      ),
+    };
+    const { excel, service } = setup(spec);
+    const before = excel.dump(seed.name);
+    await service.recompute();
+    // read (1) + locating the unknown note (1) + write (1)
+    expect(excel.syncCount).toBe(3);
+    expect(excel.cell(seed.name, "C3").note).toBe("项目名称的批注");
+    excel.resetCounters();
+    await service.revert();
+    expect(excel.dump(seed.name)).toEqual(before);
+  });
+
+  test("a snapshot written where notes were unreadable is reverted without touching notes later", async () => {
+    const spec: SheetSpec = {
+      ...seed,
+      rows: seed.rows.map((line, r) =>
+        r === 27 ? line.map((c, i) => (i === 8 ? { v: 0.85, note: "用户批注" } : c)) : line
+      ),
+    };
+    const { excel, service } = setup(spec, { apiVersion: "1.17" });
+    const before = excel.dump(seed.name);
+    await service.recompute();
+    expect(excel.cell(seed.name, "I28").note).toBe("用户批注");
+    // The workbook is reopened in an Excel that can read notes.
+    excel.options.apiVersion = "1.20";
+    const modern = createRecomputeService(
+      new ExcelWorkbook({
+        run: excel.run as unknown as ExcelWorkbookOptions["run"],
+        isSetSupported: excel.isSetSupported,
+      })
+    );
+    await modern.revert();
+    expect(excel.dump(seed.name)).toEqual(before);
+  });
 });
