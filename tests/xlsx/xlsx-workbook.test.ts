@@ -11,6 +11,7 @@ import { applyTint, colorToHex, themePalette } from "../../src/hosts/xlsx/colors
 import { loadWorkbook, sniffFile } from "../../src/hosts/xlsx/open";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
 import { STORE_SHEET } from "../../src/hosts/xlsx/snapshot-store";
+import { encodeSnapshotTable } from "../../src/hosts/snapshot-codec";
 import { dumpWorkbook, loadXlsx, changedCells } from "./dump";
 
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
@@ -221,6 +222,46 @@ describe("writing and restoring", () => {
     await reread.revert({ name: "表" });
     const back = await dumpWorkbook(await reread.toBuffer());
     expect((back["表"].cells.D4 as any).note).toBe(long);
+  });
+});
+
+describe("a snapshot another host wrote (the Excel add-in's table, no raw records)", () => {
+  async function scoredElsewhere(notesTracked: boolean): Promise<Buffer> {
+    const wb = await loadXlsx(await sampleBytes());
+    const cell = wb.getWorksheet("表")!.getCell("D4");
+    cell.value = 1.5;
+    cell.style = {
+      ...cell.style,
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } },
+    };
+    cell.note = "别处写的批注";
+    const table = encodeSnapshotTable(
+      new Map([
+        ["表", { snapshot: { sheetName: "表", cells: { D4: state({ value: 2 }) } }, notesTracked }],
+      ])
+    );
+    const store = wb.addWorksheet(STORE_SHEET, { state: "veryHidden" });
+    table.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== "") store.getCell(r + 1, c + 1).value = v;
+      })
+    );
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  test("revert restores value and fill from the snapshot; notes it never read are left alone", async () => {
+    const original = (await dumpWorkbook(await sampleBytes()))["表"].cells.D4 as any;
+    for (const notesTracked of [true, false]) {
+      const book = await XlsxWorkbook.fromBytes(await scoredElsewhere(notesTracked));
+      expect((await book.readGrid({ name: "表" })).snapshot!.cells.D4.value).toBe(2);
+      expect(await book.revert({ name: "表" })).toBe(1);
+      const after = await dumpWorkbook(await book.toBuffer());
+      const d4 = after["表"].cells.D4 as any;
+      expect(d4.value).toBe(2);
+      expect(d4.style).toEqual(original.style);
+      expect(d4.note).toBe(notesTracked ? undefined : "别处写的批注");
+      expect(after[STORE_SHEET]).toBeUndefined();
+    }
   });
 });
 

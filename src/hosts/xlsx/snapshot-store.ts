@@ -42,6 +42,11 @@ export interface StoredSheet {
   snapshot: SheetSnapshot;
   /** Raw records by address; empty when another host wrote the snapshot. */
   raw: Record<string, RawCell>;
+  /**
+   * False when a host that cannot read notes wrote the snapshot: the recorded notes of cells without
+   * a raw record are unknown, so restoring leaves their notes alone.
+   */
+  notesTracked: boolean;
 }
 
 export interface StoreModel {
@@ -117,7 +122,7 @@ export function readStore(workbook: ExcelJS.Workbook): StoreModel {
     // Raw records are only trusted for cells the snapshot still lists.
     for (const address of Object.keys(raw))
       if (!stored.snapshot.cells[address]) delete raw[address];
-    sheets[name] = { snapshot: stored.snapshot, raw };
+    sheets[name] = { snapshot: stored.snapshot, raw, notesTracked: stored.notesTracked };
   }
   return { sheets };
 }
@@ -125,7 +130,7 @@ export function readStore(workbook: ExcelJS.Workbook): StoreModel {
 export function encodeStore(model: StoreModel): SnapshotTable {
   const snapshots = new Map<string, StoredSnapshot>();
   for (const [name, entry] of Object.entries(model.sheets)) {
-    snapshots.set(name, { snapshot: entry.snapshot, notesTracked: true });
+    snapshots.set(name, { snapshot: entry.snapshot, notesTracked: entry.notesTracked });
   }
   const table = encodeSnapshotTable(snapshots);
   for (const name of Object.keys(model.sheets).sort()) {

@@ -182,22 +182,29 @@ export class XlsxWorkbook implements WorkbookPort {
     const previous = this.store.sheets[ws.name];
     const raw: Record<string, RawCell> = { ...(previous?.raw ?? {}) };
     const snapshot: SheetSnapshot = { sheetName: ws.name, cells: { ...resolved.snapshot.cells } };
-    // Record every original before the first change, so no record sees a half-written sheet.
+    // A cell an earlier snapshot already lists shows that run's writes, not its original: only a
+    // cell touched for the first time gets a raw record. Record them all before the first change.
+    const firstTouch = (address: string) => !raw[address] && !previous?.snapshot.cells[address];
     for (const { address } of resolved.cells) {
-      if (!raw[address]) raw[address] = this.capture(ws.getCell(address));
-      if (!snapshot.cells[address]) snapshot.cells[address] = raw[address].written;
+      if (firstTouch(address)) raw[address] = this.capture(ws.getCell(address));
+      if (!snapshot.cells[address])
+        snapshot.cells[address] = readState(ws.getCell(address), this.palette);
     }
     for (const address of Object.keys(snapshot.cells)) {
-      if (!raw[address]) raw[address] = this.capture(ws.getCell(address));
+      if (firstTouch(address)) raw[address] = this.capture(ws.getCell(address));
     }
+    // Originals another host recorded without notes stay unknown until that snapshot is gone.
+    const notesTracked = previous?.notesTracked ?? true;
     for (const { address, state } of resolved.cells) {
       const cell = ws.getCell(address);
-      this.apply(cell, state, snapshot.cells[address], raw[address]);
-      raw[address] = { ...raw[address], written: readState(cell, this.palette) };
+      this.apply(cell, state, snapshot.cells[address], raw[address], notesTracked);
+      if (raw[address]) raw[address] = { ...raw[address], written: readState(cell, this.palette) };
     }
     const kept: Record<string, RawCell> = {};
-    for (const address of Object.keys(snapshot.cells)) kept[address] = raw[address];
-    this.setEntry(ws.name, Object.keys(kept).length ? { snapshot, raw: kept } : undefined);
+    for (const address of Object.keys(snapshot.cells))
+      if (raw[address]) kept[address] = raw[address];
+    const hasSnapshot = Object.keys(snapshot.cells).length > 0;
+    this.setEntry(ws.name, hasSnapshot ? { snapshot, raw: kept, notesTracked } : undefined);
   }
 
   async revert(ref: SheetRef): Promise<number> {
@@ -213,7 +220,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const addresses = Object.keys(entry.snapshot.cells);
     for (const address of addresses) {
       const original = entry.snapshot.cells[address];
-      this.apply(ws.getCell(address), original, original, entry.raw[address]);
+      this.apply(ws.getCell(address), original, original, entry.raw[address], entry.notesTracked);
     }
     this.setEntry(ws.name, undefined);
     return addresses.length;
@@ -289,7 +296,8 @@ export class XlsxWorkbook implements WorkbookPort {
     cell: ExcelJS.Cell,
     state: CellState,
     original: CellState | undefined,
-    raw: RawCell | undefined
+    raw: RawCell | undefined,
+    notesTracked = true
   ): void {
     const current = readState(cell, this.palette);
     const restoring = (same: boolean) => same && raw !== undefined;
@@ -316,8 +324,11 @@ export class XlsxWorkbook implements WorkbookPort {
         : undefined;
     }
 
-    if (restoring(state.note === original?.note)) setNote(cell, raw!.note);
-    else if (state.note !== current.note) setNote(cell, state.note);
+    const noteIsOriginal = state.note === original?.note;
+    if (restoring(noteIsOriginal)) setNote(cell, raw!.note);
+    else if (noteIsOriginal && !notesTracked) {
+      // The original note was never read: leave whatever note the cell has.
+    } else if (state.note !== current.note) setNote(cell, state.note);
 
     // ExcelJS drops a cell with no value and no style on save, and its note with it.
     if (
