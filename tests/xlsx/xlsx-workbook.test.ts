@@ -58,6 +58,10 @@ async function sampleBytes(options: { protect?: boolean } = {}): Promise<Buffer>
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+function withFill(cell: ExcelJS.Cell, argb: string): Partial<ExcelJS.Style> {
+  return { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb } } };
+}
+
 function state(partial: Partial<CellState>): CellState {
   return { value: null, numberFormat: "General", fill: null, note: null, ...partial };
 }
@@ -230,10 +234,8 @@ describe("a snapshot another host wrote (the Excel add-in's table, no raw record
     const wb = await loadXlsx(await sampleBytes());
     const cell = wb.getWorksheet("表")!.getCell("D4");
     cell.value = 1.5;
-    cell.style = {
-      ...cell.style,
-      fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } },
-    };
+    // A copy: ExcelJS shares one style object between D4 and D5.
+    cell.style = withFill(cell, "FFFFC7CE");
     cell.note = "别处写的批注";
     const table = encodeSnapshotTable(
       new Map([
