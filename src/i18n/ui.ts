@@ -28,6 +28,7 @@ const zhCN = {
   "summary.provisional": "暂定",
   "summary.provisionalHint": "部分指标无法计算，沿用了表中原有得分，总分仅供参考。",
   "summary.reported": "表中原填：总分 {total}，等级 {grade}",
+  "summary.reportedTotal": "表中原填：总分 {total}",
   "summary.none": "—",
 
   "grade.优": "优",
@@ -136,6 +137,7 @@ const en: Record<UiKey, string> = {
   "summary.provisionalHint":
     "Some rows could not be scored and kept the score printed in the sheet; the total is indicative.",
   "summary.reported": "Printed in the sheet: total {total}, grade {grade}",
+  "summary.reportedTotal": "Printed in the sheet: total {total}",
   "summary.none": "—",
 
   "grade.优": "Excellent (优)",

@@ -256,7 +256,7 @@ export function App({
             <LanguageSwitch onChange={(next) => changeSettings({ ...settings, lang: next })} />
           </div>
           {preview && (
-            <MessageBar intent="info" data-testid="preview-banner">
+            <MessageBar intent="info" layout="multiline" data-testid="preview-banner">
               <MessageBarBody>{t("app.preview")}</MessageBarBody>
             </MessageBar>
           )}
@@ -279,7 +279,7 @@ export function App({
             <ErrorBar message={errorMessage(lang, state.error)} />
           )}
           {notices.map((notice) => (
-            <MessageBar key={notice} intent="warning" data-testid="notice">
+            <MessageBar key={notice} intent="warning" layout="multiline" data-testid="notice">
               <MessageBarBody>{notice}</MessageBarBody>
             </MessageBar>
           ))}
@@ -289,7 +289,7 @@ export function App({
             </Text>
           )}
           {state.phase === "reverted" && (
-            <MessageBar intent="success" data-testid="reverted">
+            <MessageBar intent="success" layout="multiline" data-testid="reverted">
               <MessageBarBody>
                 {t("status.reverted", { count: state.restoredCells ?? 0 })}
               </MessageBarBody>

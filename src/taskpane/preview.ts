@@ -40,6 +40,8 @@ export async function startPreview(container: HTMLElement): Promise<MemoryWorkbo
   const selection = doc.createElement("div");
   selection.setAttribute("data-testid", "preview-selection");
   selection.setAttribute("aria-live", "polite");
+  selection.style.padding = "4px 12px 0";
+  selection.style.fontFamily = "monospace";
   const paneRoot = doc.createElement("div");
   container.appendChild(selection);
   container.appendChild(paneRoot);

@@ -89,6 +89,8 @@ describe("results", () => {
     expect(screen.getByTestId("count-errors")).toHaveTextContent("1");
     expect(screen.getByTestId("count-warnings")).toHaveTextContent("2");
     expect(screen.queryByTestId("provisional")).toBeNull();
+    expect(screen.getByTestId("reported")).toHaveTextContent("表中原填：总分 98.83");
+    expect(screen.getByTestId("reported")).not.toHaveTextContent("等级");
     expect(status()).toHaveTextContent("计算完成：总分 98.83，等级 优。");
     expect(recomputeButton()).toBeEnabled();
   });
@@ -96,8 +98,13 @@ describe("results", () => {
   test("a provisional total carries a badge", async () => {
     const { service } = await setup();
     fireEvent.click(recomputeButton());
-    await finishRecompute(service, seedResult({ ...seedEvaluation(), provisional: true }));
+    await finishRecompute(
+      service,
+      seedResult({ ...seedEvaluation(), provisional: true, reportedGrade: "良" })
+    );
     expect(screen.getByTestId("provisional")).toHaveTextContent("暂定");
+    expect(screen.getByTestId("provisional")).toHaveAccessibleDescription(/沿用了表中原有得分/);
+    expect(screen.getByTestId("reported")).toHaveTextContent("表中原填：总分 98.83，等级 良");
   });
 
   test("findings are grouped 错误 / 警告 / 提示 with their cells", async () => {

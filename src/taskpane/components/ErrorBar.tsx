@@ -5,7 +5,7 @@ import { useT } from "../i18n-context";
 export function ErrorBar({ message }: { message: string }) {
   const t = useT();
   return (
-    <MessageBar intent="error" data-testid="error" politeness="assertive">
+    <MessageBar intent="error" layout="multiline" data-testid="error" politeness="assertive">
       <MessageBarBody>
         <MessageBarTitle>{t("error.title")}</MessageBarTitle>
         {message}

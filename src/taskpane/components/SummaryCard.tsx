@@ -1,13 +1,5 @@
 /** Total, grade, budget execution rate and the count of errors and warnings, at a glance. */
-import {
-  Badge,
-  Card,
-  CardHeader,
-  Text,
-  Tooltip,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Evaluation, Grade } from "../../domain/model";
 import type { UiKey } from "../../i18n";
 import { formatPercent, formatScore, NONE } from "../format";
@@ -61,12 +53,14 @@ export function SummaryCard({ evaluation }: { evaluation: Evaluation }) {
   const warnings = evaluation.findings.filter((f) => f.severity === "warning").length;
   const grade = evaluation.grade ? t(gradeKey(evaluation.grade)) : NONE;
   const reported =
-    evaluation.reportedTotal !== null || evaluation.reportedGrade !== null
+    evaluation.reportedGrade !== null
       ? t("summary.reported", {
           total: formatScore(evaluation.reportedTotal),
-          grade: evaluation.reportedGrade ?? NONE,
+          grade: evaluation.reportedGrade,
         })
-      : null;
+      : evaluation.reportedTotal !== null
+        ? t("summary.reportedTotal", { total: formatScore(evaluation.reportedTotal) })
+        : null;
 
   return (
     <Card data-testid="summary" aria-labelledby="summary-title">
@@ -85,11 +79,14 @@ export function SummaryCard({ evaluation }: { evaluation: Evaluation }) {
         }
         action={
           evaluation.provisional ? (
-            <Tooltip content={t("summary.provisionalHint")} relationship="description">
-              <Badge color="warning" appearance="tint" data-testid="provisional" tabIndex={0}>
-                {t("summary.provisional")}
-              </Badge>
-            </Tooltip>
+            <Badge
+              color="warning"
+              appearance="tint"
+              data-testid="provisional"
+              aria-describedby="summary-provisional-hint"
+            >
+              {t("summary.provisional")}
+            </Badge>
           ) : undefined
         }
       />
@@ -115,7 +112,7 @@ export function SummaryCard({ evaluation }: { evaluation: Evaluation }) {
         />
       </div>
       {evaluation.provisional && (
-        <Text size={200} className={styles.meta}>
+        <Text size={200} className={styles.meta} id="summary-provisional-hint">
           {t("summary.provisionalHint")}
         </Text>
       )}
