@@ -4,11 +4,29 @@
  * LOCAL_OFFICE_JS=1 serves office.js from @microsoft/office-js instead of Microsoft's CDN, for
  * offline browser tests.
  */
+const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * Desktop Excel only loads add-ins from a trusted https origin. When `npx office-addin-dev-certs
+ * install` has made a trusted localhost certificate, use it; otherwise webpack-dev-server's own
+ * self-signed one (fine for browsers that were told to accept it, and for CI).
+ */
+function httpsServer() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)]));
+  if (!Object.values(paths).every((p) => fs.existsSync(p))) return { type: "https" };
+  return {
+    type: "https",
+    options: Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, fs.readFileSync(p)])),
+  };
+}
 
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
@@ -71,9 +89,8 @@ module.exports = (env = {}, argv = {}) => {
     devServer: {
       static: { directory: path.join(__dirname, "dist") },
       port: 3000,
-      // `--env https`: webpack-dev-server makes a self-signed certificate itself. Office needs a
-      // trusted one: see the README (office-addin-dev-certs on Windows/macOS).
-      server: env.https ? { type: "https" } : { type: "http" },
+      // `--env https` (npm run dev-server); plain http otherwise, e.g. for browser tests.
+      server: env.https ? httpsServer() : { type: "http" },
       headers: { "Access-Control-Allow-Origin": "*" },
     },
   };
