@@ -229,6 +229,36 @@ describe("writing and restoring", () => {
   });
 });
 
+describe("shared formulas (a score column filled down in Excel)", () => {
+  test("overwriting the master keeps its copies' formulas; revert brings the master back", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    for (let r = 1; r <= 4; r++) ws.getCell(`A${r}`).value = r;
+    (ws as any).fillFormula("B1:B4", "A1*2", [2, 4, 6, 8]);
+    const book = await XlsxWorkbook.fromBytes(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect((await book.readGrid({ name: "S" })).cells[2][1]).toMatchObject({
+      value: 6,
+      formula: "A3*2",
+    });
+    const original = state({ value: 2, formula: "A1*2" });
+    await book.write({
+      sheetName: "S",
+      cells: [{ row: 0, col: 1, address: "B1", state: state({ value: 99 }) }],
+      snapshot: { sheetName: "S", cells: { B1: original } },
+    });
+    const scored = await loadXlsx(await book.toBuffer());
+    const s = scored.getWorksheet("S")!;
+    expect(s.getCell("B1").value).toBe(99);
+    expect(s.getCell("B3").value).toEqual({ formula: "A3*2", result: 6 });
+
+    const again = await XlsxWorkbook.fromBytes(Buffer.from(await scored.xlsx.writeBuffer()));
+    await again.revert({ name: "S" });
+    const back = (await loadXlsx(await again.toBuffer())).getWorksheet("S")!;
+    expect(back.getCell("B1").value).toMatchObject({ formula: "A1*2", result: 2 });
+    expect(back.getCell("B4").formula).toBe("A4*2");
+  });
+});
+
 describe("a snapshot another host wrote (the Excel add-in's table, no raw records)", () => {
   async function scoredElsewhere(notesTracked: boolean): Promise<Buffer> {
     const wb = await loadXlsx(await sampleBytes());

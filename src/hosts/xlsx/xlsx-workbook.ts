@@ -64,6 +64,27 @@ function rawValue(cell: ExcelJS.Cell): unknown {
   return isMergeSlave(cell) ? null : clone(cell.value);
 }
 
+/**
+ * Before a shared formula's master cell is overwritten, its copies get their own formula: ExcelJS
+ * (like Excel) cannot save copies whose master is gone. Same formulas, only spelled out per cell.
+ */
+function detachSharedCopies(master: ExcelJS.Cell): void {
+  const v = master.value as { shareType?: string; ref?: string } | null;
+  if (!v || typeof v !== "object" || v.shareType !== "shared" || !v.ref) return;
+  const [from, to] = v.ref.split(":");
+  const a = fromA1(from);
+  const b = fromA1(to ?? from);
+  for (let r = a.row; r <= b.row; r++) {
+    for (let c = a.col; c <= b.col; c++) {
+      const copy = master.worksheet.findCell(r + 1, c + 1);
+      const cv = copy?.value as { sharedFormula?: string; result?: unknown } | null | undefined;
+      if (copy && cv && typeof cv === "object" && cv.sharedFormula === master.address) {
+        copy.value = { formula: copy.formula, result: cv.result } as ExcelJS.CellValue;
+      }
+    }
+  }
+}
+
 export function isSheetProtected(ws: ExcelJS.Worksheet): boolean {
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null })
     .sheetProtection;
@@ -305,6 +326,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (restoring(original !== undefined && sameValue(state, original))) {
       if (!isMergeSlave(cell)) cell.value = clone(raw!.value) as ExcelJS.CellValue;
     } else if (!sameValue(state, current)) {
+      detachSharedCopies(cell);
       cell.value = (
         state.formula ? { formula: state.formula, result: state.value } : state.value
       ) as ExcelJS.CellValue;
