@@ -124,7 +124,11 @@ export async function breakdown(inputs: string[], outDir: string): Promise<CliBr
   }
   const per = (ms: number) => round(ms / inputs.length, 2);
   return {
-    bare: { readAndOpen: per(sum.bareRead), serialize: per(sum.bareSerialize), save: per(sum.bareSave) },
+    bare: {
+      readAndOpen: per(sum.bareRead),
+      serialize: per(sum.bareSerialize),
+      save: per(sum.bareSave),
+    },
     ours: {
       readAndOpen: per(sum.read),
       readGrid: per(sum.grid),
@@ -155,7 +159,11 @@ export interface CliResult {
   breakdownMsPerFile: CliBreakdown;
 }
 
-export async function runCli(options: { files: number; runs: number; workDir?: string }): Promise<CliResult> {
+export async function runCli(options: {
+  files: number;
+  runs: number;
+  workDir?: string;
+}): Promise<CliResult> {
   const root = options.workDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), "selfeval-bench-cli-")));
   const inputs = await generateWorkbooks(path.join(root, "in"), options.files);
   const outDir = path.join(root, "out");

@@ -37,6 +37,7 @@ export interface EngineSample {
   peakRssDeltaBytes: number;
 }
 
+/* global globalThis */
 type Gc = () => void;
 
 function gcOrNull(): Gc | null {
@@ -61,7 +62,11 @@ function scoreOnce(grid: CellGrid): number[] {
 }
 
 /** Measures one size in this process. */
-export function measureEngine(rows: number, runs: number, warmups = 2): EngineSample {
+export function measureEngine(
+  rows: number,
+  runs: number,
+  warmups = rows >= 25_000 ? 1 : 2
+): EngineSample {
   const gc = gcOrNull();
   gc?.();
   const rssBefore = process.memoryUsage().rss;
@@ -90,7 +95,7 @@ export function measureEngine(rows: number, runs: number, warmups = 2): EngineSa
     scoreOnce(grid);
     heapDeltas.push(process.memoryUsage().heapUsed - h0);
   }
-  const [restore, detect, evaluate, plan, resolve] = phases.map(median);
+  const [, detect, evaluate, plan] = phases.map(median);
   const perRun = phases[1].map((_, i) => phases[1][i] + phases[2][i] + phases[3][i]);
   const whole = phases[0].map((_, i) => perRun[i] + phases[0][i] + phases[4][i]);
   return {
@@ -105,7 +110,6 @@ export function measureEngine(rows: number, runs: number, warmups = 2): EngineSa
     heapUsedDeltaBytes: heapDeltas.length ? Math.round(median(heapDeltas)) : null,
     gridHeapBytes: gridHeap,
     peakRssDeltaBytes: process.resourceUsage().maxRSS * 1024 - rssBefore,
-    ...(restore + resolve < 0 ? {} : {}),
   };
 }
 
@@ -124,7 +128,8 @@ export function measureEngineInChild(rows: number, runs: number): Promise<Engine
     proc.stderr.on("data", (d: Buffer) => (err += d.toString()));
     proc.on("error", reject);
     proc.on("close", (code) => {
-      if (code !== 0) reject(new Error(`engine child (${rows} rows) exited ${code}: ${err.trim()}`));
+      if (code !== 0)
+        reject(new Error(`engine child (${rows} rows) exited ${code}: ${err.trim()}`));
       else resolve(JSON.parse(out.trim().split("\n").pop() ?? "{}") as EngineSample);
     });
   });

@@ -6,7 +6,7 @@
  * Deliberately generous to the baseline: it stores no snapshot (so nothing can be reverted) and
  * reads no notes, which makes its byte counts a lower bound for a per-row design with revert.
  */
-/* eslint-disable office-addins/no-context-sync-in-loop, office-addins/call-sync-before-read, office-addins/load-object-before-read --
+/* eslint-disable office-addins/no-context-sync-in-loop, office-addins/load-object-before-read --
    syncing inside the loop is exactly the pattern this baseline stands for. */
 import type { Cell, CellGrid, MergedArea } from "../src/domain/grid";
 import { scoreGrid } from "../src/domain";
@@ -37,7 +37,12 @@ export async function naiveRecompute(run: ExcelRunner, options: NaiveOptions): P
 
     const rows: Cell[][] = [];
     for (let r = 0; r < used.rowCount; r++) {
-      const line = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, 1, used.columnCount);
+      const line = sheet.getRangeByIndexes(
+        used.rowIndex + r,
+        used.columnIndex,
+        1,
+        used.columnCount
+      );
       line.load("values,text,numberFormat,formulas");
       const props = line.getCellProperties({ format: { fill: { color: true, pattern: true } } });
       await context.sync();

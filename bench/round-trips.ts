@@ -165,7 +165,11 @@ export async function runRoundTrips(options: RoundTripOptions): Promise<RoundTri
         wallMs: round(real.cpuMs),
       };
     };
-    latencyCheck = { rows: options.checkRows, ours: await check("ours"), naive: await check("naive") };
+    latencyCheck = {
+      rows: options.checkRows,
+      ours: await check("ours"),
+      naive: await check("naive"),
+    };
   }
 
   return {

@@ -11,7 +11,8 @@ const FIRST = 12;
 const SEED_ROWS = 25;
 
 export function seedLikeSheet(rows: number): SheetSpec {
-  if (!Number.isInteger(rows) || rows < 1) throw new Error(`rows must be a positive integer: ${rows}`);
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new Error(`rows must be a positive integer: ${rows}`);
   const indicators = seed.rows.slice(FIRST, FIRST + SEED_ROWS);
   const body: SpecCell[][] = [];
   for (let i = 0; i < rows; i++) body.push([...indicators[i % SEED_ROWS]]);
