@@ -133,7 +133,7 @@ describe("results", () => {
     const headers = within(table)
       .getAllByRole("columnheader")
       .map((h) => h.textContent);
-    expect(headers).toEqual(["三级指标", "目标", "实际", "完成率", "得分", "提示"]);
+    expect(headers).toEqual(["三级指标", "目标", "实际", "完成率", "得分"]);
 
     const rows = within(table).getAllByTestId("indicator-row");
     // Budget line first, then the three indicators in sheet order.

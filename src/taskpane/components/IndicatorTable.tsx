@@ -25,9 +25,18 @@ import { useLang, useT } from "../i18n-context";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   scroll: { overflowX: "auto" },
-  table: { minWidth: "420px" },
-  name: { width: "32%" },
-  num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  // Fixed layout with set shares fits a ~320 px task pane: names and targets wrap, numbers
+  // (smaller, tighter padding) keep to one line even at 2616.67%.
+  table: { tableLayout: "fixed", width: "100%" },
+  value: { overflowWrap: "anywhere" },
+  num: {
+    textAlign: "end",
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+    fontSize: tokens.fontSizeBase200,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   toggle: {
     minWidth: "0",
     padding: "0",
@@ -37,7 +46,13 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     height: "auto",
   },
-  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXS },
+  badges: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
+  nameCell: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
   explanation: {
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground2,
@@ -136,14 +151,20 @@ export function IndicatorTable({ evaluation }: { evaluation: Evaluation }) {
             data-testid="indicator-table"
             aria-labelledby="indicators-title"
           >
+            <colgroup>
+              <col style={{ width: "34%" }} />
+              <col style={{ width: "16%" }} />
+              <col style={{ width: "16%" }} />
+              <col style={{ width: "20%" }} />
+              <col style={{ width: "14%" }} />
+            </colgroup>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell className={styles.name}>{t("table.level3")}</TableHeaderCell>
-                <TableHeaderCell>{t("table.target")}</TableHeaderCell>
-                <TableHeaderCell>{t("table.actual")}</TableHeaderCell>
+                <TableHeaderCell>{t("table.level3")}</TableHeaderCell>
+                <TableHeaderCell className={styles.value}>{t("table.target")}</TableHeaderCell>
+                <TableHeaderCell className={styles.value}>{t("table.actual")}</TableHeaderCell>
                 <TableHeaderCell className={styles.num}>{t("table.completion")}</TableHeaderCell>
                 <TableHeaderCell className={styles.num}>{t("table.score")}</TableHeaderCell>
-                <TableHeaderCell>{t("table.codes")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -153,23 +174,44 @@ export function IndicatorTable({ evaluation }: { evaluation: Evaluation }) {
                 const rows = [
                   <TableRow key={line.key} data-testid="indicator-row" data-row={line.row + 1}>
                     <TableCell>
-                      <Button
-                        appearance="transparent"
-                        size="small"
-                        className={styles.toggle}
-                        icon={expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
-                        aria-expanded={expanded}
-                        aria-controls={expanded ? explanationId : undefined}
-                        title={t(expanded ? "table.hideExplanation" : "table.showExplanation", {
-                          name: line.name,
-                        })}
-                        onClick={() => toggle(line.key)}
-                      >
-                        {line.name}
-                      </Button>
+                      <div className={styles.nameCell}>
+                        <Button
+                          appearance="transparent"
+                          size="small"
+                          className={styles.toggle}
+                          icon={expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
+                          aria-expanded={expanded}
+                          aria-controls={expanded ? explanationId : undefined}
+                          title={t(expanded ? "table.hideExplanation" : "table.showExplanation", {
+                            name: line.name,
+                          })}
+                          onClick={() => toggle(line.key)}
+                        >
+                          {line.name}
+                        </Button>
+                        {line.codes.length > 0 && (
+                          <span
+                            className={styles.badges}
+                            aria-label={t("table.codes")}
+                            role="group"
+                          >
+                            {line.codes.map((code) => (
+                              <Badge
+                                key={code}
+                                size="small"
+                                appearance="tint"
+                                color={severityColor(evaluation.findings, line.row, code)}
+                                data-code={code}
+                              >
+                                {t(`code.${code}` as UiKey)}
+                              </Badge>
+                            ))}
+                          </span>
+                        )}
+                      </div>
                     </TableCell>
-                    <TableCell>{line.target}</TableCell>
-                    <TableCell>{line.actual}</TableCell>
+                    <TableCell className={styles.value}>{line.target}</TableCell>
+                    <TableCell className={styles.value}>{line.actual}</TableCell>
                     <TableCell className={styles.num}>{line.completion}</TableCell>
                     <TableCell className={styles.num}>
                       {line.score}
@@ -179,28 +221,13 @@ export function IndicatorTable({ evaluation }: { evaluation: Evaluation }) {
                         </Text>
                       )}
                     </TableCell>
-                    <TableCell>
-                      <span className={styles.badges}>
-                        {line.codes.map((code) => (
-                          <Badge
-                            key={code}
-                            size="small"
-                            appearance="tint"
-                            color={severityColor(evaluation.findings, line.row, code)}
-                            data-code={code}
-                          >
-                            {t(`code.${code}` as UiKey)}
-                          </Badge>
-                        ))}
-                      </span>
-                    </TableCell>
                   </TableRow>,
                 ];
                 if (expanded)
                   rows.push(
                     <TableRow key={`${line.key}-explain`}>
                       <TableCell
-                        colSpan={6}
+                        colSpan={5}
                         id={explanationId}
                         className={styles.explanation}
                         data-testid="explanation"
