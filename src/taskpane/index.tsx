@@ -20,9 +20,7 @@ function boot(): void {
   if (typeof Office !== "undefined" && Office.onReady) {
     void Office.onReady((info) => {
       if (info.host === Office.HostType.Excel) {
-        void import("./excel-entry").then(({ startInExcel }) =>
-          startInExcel(container, Office.context.document.settings)
-        );
+        void import("./excel-entry").then(({ startInExcel }) => startInExcel(container));
       } else {
         startPreviewIn(container);
       }

@@ -1,10 +1,5 @@
 import { DEFAULT_SETTINGS, type UserSettings } from "../../src/app/settings";
 import {
-  DocumentSettingsStore,
-  SETTINGS_KEY,
-  type DocumentSettingsBag,
-} from "../../src/taskpane/document-settings-store";
-import {
   LocalStorageSettingsStore,
   MemorySettingsStore,
   type KeyValueStorage,
@@ -17,51 +12,6 @@ const CHANGED: UserSettings = {
   notes: false,
   lang: "en",
 };
-
-/** Behaves like Office.Settings: set() changes memory, saveAsync() persists it. */
-class FakeBag implements DocumentSettingsBag {
-  memory = new Map<string, unknown>();
-  persisted = new Map<string, unknown>();
-  failWith: string | null = null;
-  get(name: string): unknown {
-    return this.memory.has(name) ? this.memory.get(name) : null;
-  }
-  set(name: string, value: unknown): void {
-    this.memory.set(name, value);
-  }
-  saveAsync(
-    callback?: (r: { status: unknown; error?: { message?: string } | null }) => void
-  ): void {
-    if (this.failWith) {
-      callback?.({ status: "failed", error: { message: this.failWith } });
-      return;
-    }
-    this.persisted = new Map(this.memory);
-    callback?.({ status: "succeeded" });
-  }
-}
-
-describe("DocumentSettingsStore", () => {
-  test("nothing stored reads as undefined", async () => {
-    expect(await new DocumentSettingsStore(new FakeBag()).load()).toBeUndefined();
-  });
-
-  test("save writes into the document (saveAsync) and load reads it back", async () => {
-    const bag = new FakeBag();
-    const store = new DocumentSettingsStore(bag);
-    await store.save(CHANGED);
-    expect(bag.persisted.get(SETTINGS_KEY)).toEqual(CHANGED);
-    expect(await store.load()).toEqual(CHANGED);
-  });
-
-  test("a failed saveAsync rejects with Office's message", async () => {
-    const bag = new FakeBag();
-    bag.failWith = "The document is read-only.";
-    await expect(new DocumentSettingsStore(bag).save(CHANGED)).rejects.toThrow(
-      "The document is read-only."
-    );
-  });
-});
 
 describe("LocalStorageSettingsStore", () => {
   function storage(): KeyValueStorage & { data: Map<string, string> } {
