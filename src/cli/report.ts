@@ -2,6 +2,7 @@
  * The JSON report of `selfeval score --json FILE`: a public interface (docs/report-format.md).
  * Pure: outcomes in, plain JSON-ready objects out. Rows are 1-based here, as users see them.
  */
+import Decimal from "decimal.js";
 import type {
   Evaluation,
   FindingCode,
@@ -88,6 +89,12 @@ export interface Report {
   files: FileReport[];
 }
 
+/** Ratios are exact inside the engine; the report keeps enough places to reproduce every printed figure. */
+function roundTo(value: number | null, places: number): number | null {
+  if (value === null) return null;
+  return new Decimal(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
+}
+
 export function sheetReport(outcome: SheetOutcome, lang: Lang): SheetReport {
   const e = outcome.evaluation;
   return {
@@ -95,7 +102,7 @@ export function sheetReport(outcome: SheetOutcome, lang: Lang): SheetReport {
     projectName: e.projectName,
     budget: e.budget
       ? {
-          rate: e.budget.rate,
+          rate: roundTo(e.budget.rate, 5),
           score: e.budget.score,
           weight: e.budget.weight,
           reportedRate: e.budget.reportedRate,
@@ -112,7 +119,7 @@ export function sheetReport(outcome: SheetOutcome, lang: Lang): SheetReport {
       actual: i.actual,
       weight: i.weight,
       kind: i.kind,
-      completion: i.completion,
+      completion: roundTo(i.completion, 4),
       score: i.score,
       reportedScore: i.reportedScore,
       explanation: i.explanation[lang],

@@ -8,6 +8,7 @@ import { toA1 } from "../grid";
 import type { Cell } from "../grid";
 import { dec, formatPercent, formatPercentShort, formatScore, differs } from "../decimal";
 import { makeFinding } from "../findings";
+import { declaredSectionWeight } from "../detect/sections";
 import { concatText, explain, type ExplanationKey } from "../messages";
 import type {
   Finding,
@@ -119,11 +120,12 @@ export function evaluateIndicator(
       result: {
         row: r,
         scoreCell: toA1(r, columns.score),
-        level1: row.level1,
+        // Reports show the section without its declared weight: 产出指标（50） → 产出指标.
+        level1: declaredSectionWeight(row.level1)?.name ?? row.level1,
         level2: row.level2,
-        level3: row.level3,
-        target: row.targetText,
-        actual: row.actualText,
+        level3: row.level3.trim(),
+        target: row.targetText.trim(),
+        actual: row.actualText.trim(),
         weight: weight === null ? null : weight.toNumber(),
         kind,
         completion: completion === null ? null : completion.toNumber(),
