@@ -11,6 +11,7 @@ import { evaluateLayout } from "./rules/evaluate";
 import { planWrites } from "./plan";
 import { resolveWrite, restoreSnapshot } from "./resolve";
 import { DEFAULT_PROFILE } from "./profiles";
+import { formulaFindings, withFormulaFindings } from "./formula-check";
 
 export * from "./grid";
 export * from "./model";
@@ -43,8 +44,12 @@ export function scoreGrid(grid: CellGrid, options: ScoreOptions = {}): ScoreResu
   const original = restoreSnapshot(grid);
   const detected = detectLayout(original);
   if (!detected.ok) return { ok: false, detect: detected };
-  const evaluation = evaluateLayout(detected.layout, original, profile);
-  const plan = planWrites(evaluation, original, planOptions);
+  const evaluated = evaluateLayout(detected.layout, original, profile);
+  const plan = planWrites(evaluated, original, planOptions);
   const resolved = resolveWrite(plan, grid);
+  const evaluation = withFormulaFindings(
+    evaluated,
+    formulaFindings(plan, original, profile.mismatchTolerance)
+  );
   return { ok: true, evaluation, plan, resolved };
 }
