@@ -41,9 +41,11 @@ const ORDER: { severity: Severity; label: UiKey; color: "danger" | "warning" | "
 
 /** Engine messages may begin with their own address ("J13: …"); the badge already shows it. */
 export function withoutCellPrefix(message: string, cell: string): string {
-  return message.startsWith(cell)
-    ? message.slice(cell.length).replace(/^\s*[:：]\s*/, "")
-    : message;
+  if (!message.startsWith(cell)) return message;
+  const rest = message.slice(cell.length);
+  const separator = /^\s*[:：]\s*/.exec(rest);
+  // "J130: …" starts with "J13" too: only a cell followed by a colon is a prefix.
+  return separator ? rest.slice(separator[0].length) : message;
 }
 
 export interface FindingsListProps {
