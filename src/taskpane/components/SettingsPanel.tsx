@@ -21,7 +21,9 @@ import type { RuleProfile } from "../../domain/profile-types";
 import { useLang, useT } from "../i18n-context";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: "0" },
+  // A native select sizes to its longest option; profile names are long, the pane is narrow.
+  select: { width: "100%", minWidth: "0", maxWidth: "100%" },
 });
 
 /** The threshold is a fraction (1.3); people think in percent (130). */
@@ -69,6 +71,8 @@ export function SettingsPanel({ settings, profiles, onChange }: SettingsPanelPro
           <div className={styles.panel}>
             <Field label={t("settings.profile")}>
               <Select
+                className={styles.select}
+                select={{ className: styles.select }}
                 data-testid="setting-profile"
                 value={settings.profileId}
                 onChange={(_, data) => onChange({ ...settings, profileId: data.value })}
