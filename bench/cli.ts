@@ -154,6 +154,10 @@ export interface CliResult {
   bareMs: number;
   oursFilesPerSecond: number;
   bareFilesPerSecond: number;
+  /** (ours − bare) ÷ files: what scoring adds to each file, in ms. */
+  overheadMsPerFile: number;
+  /** The same ratio for `selfeval score --no-notes` (a third side in the same alternation). */
+  overheadRatioWithoutNotes: number;
   inputBytes: number;
   failedFiles: number;
   breakdownMsPerFile: CliBreakdown;
@@ -177,55 +181,62 @@ export async function runCli(options: {
   let inputBytes = 0;
   for (const f of inputs) inputBytes += (await fs.stat(f)).size;
 
-  const ours = async (input: string, i: number) => {
-    const outcome = await scoreFile(input, path.join(outDir, `${i}.scored.xlsx`), scoreOptions);
+  type Side = "bare" | "ours" | "oursNoNotes";
+  const noNotes: ScoreRunOptions = {
+    ...scoreOptions,
+    plan: { ...scoreOptions.plan, notes: false },
+  };
+  const runSide = async (side: Side, input: string, i: number): Promise<number> => {
+    if (side === "bare") {
+      await bareReadWrite(input, path.join(outDir, `${i}.bare.xlsx`));
+      return 0;
+    }
+    const outcome = await scoreFile(
+      input,
+      path.join(outDir, `${i}.${side}.xlsx`),
+      side === "ours" ? scoreOptions : noNotes
+    );
     return outcome.error === null ? 0 : 1;
   };
-  const bare = async (input: string, i: number) => {
-    await bareReadWrite(input, path.join(outDir, `${i}.bare.xlsx`));
-    return 0;
-  };
+  const SIDES: Side[] = ["bare", "ours", "oursNoNotes"];
 
-  // A warm-up pass over a few files so neither side pays for loading modules and JIT.
-  for (let i = 0; i < Math.min(10, inputs.length); i++) {
-    await bare(inputs[i], i);
-    await ours(inputs[i], i);
-  }
+  // A warm-up pass over a few files so no side pays for loading modules and JIT.
+  for (let i = 0; i < Math.min(10, inputs.length); i++)
+    for (const side of SIDES) await runSide(side, inputs[i], i);
 
   const ratios: number[] = [];
-  const oursTotals: number[] = [];
-  const bareTotals: number[] = [];
+  const noNotesRatios: number[] = [];
+  const totals: Record<Side, number[]> = { bare: [], ours: [], oursNoNotes: [] };
   let failed = 0;
   for (let run = 0; run < options.runs; run++) {
-    let oursMs = 0;
-    let bareMs = 0;
+    const ms: Record<Side, number> = { bare: 0, ours: 0, oursNoNotes: 0 };
     failed = 0;
     for (let i = 0; i < inputs.length; i++) {
-      const sides = (i + run) % 2 === 0 ? ["bare", "ours"] : ["ours", "bare"];
-      for (const side of sides) {
+      // Rotate which side goes first, file by file and run by run.
+      const k = (i + run) % SIDES.length;
+      for (const side of [...SIDES.slice(k), ...SIDES.slice(0, k)]) {
         const start = performance.now();
-        if (side === "ours") failed += await ours(inputs[i], i);
-        else await bare(inputs[i], i);
-        const ms = performance.now() - start;
-        if (side === "ours") oursMs += ms;
-        else bareMs += ms;
+        const failures = await runSide(side, inputs[i], i);
+        ms[side] += performance.now() - start;
+        if (side === "ours") failed += failures;
       }
     }
-    ratios.push(oursMs / bareMs);
-    oursTotals.push(oursMs);
-    bareTotals.push(bareMs);
+    ratios.push(ms.ours / ms.bare);
+    noNotesRatios.push(ms.oursNoNotes / ms.bare);
+    for (const side of SIDES) totals[side].push(ms[side]);
   }
   const steps = await breakdown(inputs, outDir);
   if (!options.workDir) await fs.rm(root, { recursive: true, force: true });
 
-  const oursMs = median(oursTotals);
-  const bareMs = median(bareTotals);
+  const oursMs = median(totals.ours);
+  const bareMs = median(totals.bare);
   const overheadRatio = round(median(ratios), 3);
   return {
     method:
       `${options.files} generated .xlsx (fixture forms and 50–100-row seed-like forms, styled), ` +
       "in-process; per file scoreFile() (read, open, score, save atomically) vs a bare ExcelJS " +
-      "load + writeBuffer + writeFile, alternating file by file and which side goes first; " +
+      "load + writeBuffer + writeFile (and scoreFile with notes off as a third side), rotating " +
+      "file by file and run by run which side goes first; " +
       `median of ${options.runs} runs after a 10-file warm-up`,
     files: options.files,
     runs: options.runs,
@@ -236,6 +247,8 @@ export async function runCli(options: {
     bareMs: round(bareMs),
     oursFilesPerSecond: round((options.files * 1000) / oursMs, 1),
     bareFilesPerSecond: round((options.files * 1000) / bareMs, 1),
+    overheadMsPerFile: round((oursMs - bareMs) / options.files, 2),
+    overheadRatioWithoutNotes: round(median(noNotesRatios), 3),
     inputBytes,
     failedFiles: failed,
     breakdownMsPerFile: steps,

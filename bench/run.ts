@@ -13,6 +13,7 @@ import Table from "cli-table3";
 import { runCli, type CliResult } from "./cli";
 import { runEngine, type EngineResult } from "./engine";
 import { runPane, type PaneResult } from "./pane";
+import { latestMarkdown, replaceLatest, type RunResults } from "./report-md";
 import { runRoundTrips, type RoundTripResult } from "./round-trips";
 import { round } from "./stats";
 
@@ -110,7 +111,8 @@ function printCli(r: CliResult): void {
     )
   );
   console.log(
-    `   overhead ratio ${r.overheadRatio}× (goal ≤ ${r.goalRatio}×: ${r.meetsGoal ? "met" : "missed, see BENCHMARKS.md"}); failed files: ${r.failedFiles}`
+    `   overhead ratio ${r.overheadRatio}× (goal ≤ ${r.goalRatio}×: ${r.meetsGoal ? "met" : "missed, see BENCHMARKS.md"}); ` +
+      `with --no-notes ${r.overheadRatioWithoutNotes}×; failed files: ${r.failedFiles}`
   );
   const b = r.breakdownMsPerFile;
   console.log(
@@ -165,6 +167,7 @@ async function main(): Promise<void> {
     `SelfEval benchmarks — ${new Date().toISOString()} — ${info.cpu}, ${info.cores} cores, Node ${info.node}, load ${info.loadAverageAtStart.join(" ")}`
   );
   const results: Record<string, unknown> = { date: new Date().toISOString(), machine: info };
+  let pane: PaneResult | undefined;
 
   if (only.has("roundTrips")) {
     const r = await runRoundTrips({
@@ -199,6 +202,7 @@ async function main(): Promise<void> {
     };
     results.firstRenderMs = r.firstRender?.firstRenderMs ?? null;
     results.firstRender = r.firstRender ?? { error: r.firstRenderError };
+    pane = r;
     printPane(r);
   }
 
@@ -214,6 +218,19 @@ async function main(): Promise<void> {
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(target, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${seconds} s in all; wrote ${path.relative(process.cwd(), target)}`);
+  if (complete && pane) {
+    // Keep BENCHMARKS.md's "latest numbers" in step with the results file.
+    const page = path.join(__dirname, "..", "BENCHMARKS.md");
+    const text = await fs.readFile(page, "utf8").catch(() => undefined);
+    if (text !== undefined) {
+      const block = latestMarkdown({ ...(results as unknown as RunResults), pane });
+      const updated = replaceLatest(text, block);
+      if (updated !== text) {
+        await fs.writeFile(page, updated);
+        console.log("updated the latest numbers in BENCHMARKS.md");
+      }
+    }
+  }
 }
 
 main().catch((error: unknown) => {
