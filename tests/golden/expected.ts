@@ -11,7 +11,7 @@ export interface GoldenExpectation {
   form: string;
   profile: string;
   detect?: "no-table" | "no-indicator-header";
-  budget?: { rate: number | null; score: number } | null;
+  budget?: { rate: number | null; score: number | null } | null;
   scores?: Record<string, number | null>;
   counted?: Record<string, number | null>;
   total?: number | null;
@@ -142,13 +142,13 @@ export const EXPECTED: GoldenExpectation[] = [
   {
     form: "empty",
     profile: "mof-2020",
-    // no amounts: the rate counts as 0 (A5), MISSING_VALUE; weights 10 + 0 ≠ 100
-    budget: { rate: null, score: 0 },
+    // nothing filled in: MISSING_VALUE for the budget, and no score, total or grade is invented
+    budget: { rate: null, score: null },
     scores: {},
-    total: 0,
-    grade: "差",
+    total: null,
+    grade: null,
     provisional: true,
-    findings: ["MISSING_VALUE@E6", "WEIGHT_SUM@H40"],
+    findings: ["MISSING_VALUE@E6"],
   },
   {
     form: "qualitative",

@@ -19,23 +19,39 @@ export function evaluateLayout(
   grid: CellGrid,
   profile: RuleProfile
 ): Evaluation {
-  const budget = evaluateBudget(layout.funds, grid, profile);
+  const scored = evaluateBudget(layout.funds, grid, profile);
+  // A template with no indicator filled in has nothing to total: report its missing values and
+  // write nothing, rather than print 0 and 差 into a blank form.
+  const unfilled = layout.indicators.length === 0;
+  const budget =
+    scored && unfilled ? { ...scored, result: { ...scored.result, score: null } } : scored;
   const rows = [...layout.indicators]
     .sort((a, b) => a.row - b.row)
     .map((row) => evaluateIndicator(row, layout.columns, profile));
 
-  const total = sumTotal(
-    budget ? budget.score : null,
-    rows.map((r) => r.counted)
-  );
+  const total = unfilled
+    ? null
+    : sumTotal(
+        budget ? budget.score : null,
+        rows.map((r) => r.counted)
+      );
   const rowWeights = new Map<number, Decimal | null>(rows.map((r) => [r.result.row, r.weight]));
   const printed = readPrinted(grid, layout);
 
   const findings: Finding[] = [
     ...(budget ? budget.findings : []),
     ...rows.flatMap((r) => r.findings),
-    ...weightFindings(layout, rowWeights, budget ? budget.weight : null, profile.mismatchTolerance),
-    ...totalFindings(layout, printed, total, profile),
+    ...(unfilled
+      ? []
+      : [
+          ...weightFindings(
+            layout,
+            rowWeights,
+            budget ? budget.weight : null,
+            profile.mismatchTolerance
+          ),
+          ...totalFindings(layout, printed, total, profile),
+        ]),
   ].sort(compareFindings);
 
   const indicators = rows.map((r) => ({ ...r.result, codes: codesOf(r.findings) }));
