@@ -135,7 +135,7 @@ export function latestMarkdown(r: RunResults): string {
     )
   );
   out.push(
-    `\nOverhead ratio **${c.overheadRatio}×** (goal ≤ ${c.goalRatio}×: ${c.meetsGoal ? "met" : "missed — see “What bounds the CLI ratio”"}); ` +
+    `\nOverhead ratio **${c.overheadRatio}×** (goal ≤ ${c.goalRatio}×: ${c.meetsGoal ? "met" : "missed — see “Reading the numbers”"}); ` +
       `${c.overheadMsPerFile} ms added per file; with \`--no-notes\` ${c.overheadRatioWithoutNotes}×; ` +
       `${c.failedFiles} files failed.\n`
   );
