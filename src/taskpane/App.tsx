@@ -13,7 +13,15 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import { createRecomputeService, type RecomputeService } from "../app/recompute";
 import {
   DEFAULT_SETTINGS,
@@ -79,6 +87,12 @@ export interface AppProps {
   profiles?: readonly RuleProfile[];
   /** Shows the preview banner (no Excel behind the pane). */
   preview?: boolean;
+  /** Preview page only: its file picker, shown under the banner, inside the pane's language. */
+  previewTop?: ReactNode;
+  /** Preview page only: the rendered sheet, shown under the results. */
+  previewBottom?: ReactNode;
+  /** Recompute once as soon as the settings are loaded (the preview does, for a file just opened). */
+  autoRecompute?: boolean;
 }
 
 export function errorMessage(lang: Lang, error: PaneError): string {
@@ -113,6 +127,9 @@ export function App({
   navigator,
   profiles = PROFILES,
   preview = false,
+  previewTop,
+  previewBottom,
+  autoRecompute = false,
 }: AppProps) {
   const styles = useStyles();
   const service = useMemo(() => injected ?? createRecomputeService(port), [injected, port]);
@@ -209,6 +226,13 @@ export function App({
     }
   }, [service, settings, profiles, settingsReady]);
 
+  const autoRan = useRef(false);
+  useEffect(() => {
+    if (!autoRecompute || !settingsReady || autoRan.current) return;
+    autoRan.current = true;
+    void recompute();
+  }, [autoRecompute, settingsReady, recompute]);
+
   const revert = useCallback(async () => {
     if (busyRef.current) return;
     busyRef.current = true;
@@ -260,6 +284,7 @@ export function App({
               <MessageBarBody>{t("app.preview")}</MessageBarBody>
             </MessageBar>
           )}
+          {previewTop}
           <ActionBar
             computing={state.phase === "computing"}
             busy={working || !settingsReady}
@@ -302,6 +327,7 @@ export function App({
               <IndicatorTable evaluation={evaluation} />
             </>
           )}
+          {previewBottom}
           <SettingsPanel settings={settings} profiles={profiles} onChange={changeSettings} />
         </main>
       </LangContext.Provider>

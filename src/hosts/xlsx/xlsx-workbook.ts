@@ -115,7 +115,7 @@ export class XlsxWorkbook implements WorkbookPort {
     this.palette = themePalette(themes?.theme1);
   }
 
-  static async fromBytes(bytes: Buffer): Promise<XlsxWorkbook> {
+  static async fromBytes(bytes: Uint8Array): Promise<XlsxWorkbook> {
     return new XlsxWorkbook(await loadWorkbook(bytes));
   }
 
