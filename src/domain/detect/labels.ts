@@ -3,6 +3,7 @@
  * line breaks) plus a Traditional → Simplified map limited to the characters that occur in these
  * forms' labels, because some web mirrors publish the tables in Traditional characters.
  */
+import { memoizeString } from "../memo";
 import { normalizeLabel } from "../parse/normalize";
 
 const TRADITIONAL_TO_SIMPLIFIED: Record<string, string> = {
@@ -82,17 +83,17 @@ export function toSimplified(text: string): string {
 }
 
 /** The comparison key of a label: normalised, no spaces, Simplified. */
-export function labelKey(text: string): string {
-  return toSimplified(normalizeLabel(text));
-}
+export const labelKey: (text: string) => string = memoizeString((text) =>
+  toSimplified(normalizeLabel(text))
+);
 
 /**
  * A header key without a trailing bracketed qualifier or colon: "年度指标值(A)" → "年度指标值",
  * "分值(分)" → "分值", "项目名称:" → "项目名称". Keys are already NFKC, so brackets are ASCII.
  */
-export function bareKey(key: string): string {
-  return key
+export const bareKey: (key: string) => string = memoizeString((key) =>
+  key
     .replace(/[:：]+$/, "")
     .replace(/\([^()]*\)$/, "")
-    .replace(/[:：]+$/, "");
-}
+    .replace(/[:：]+$/, "")
+);

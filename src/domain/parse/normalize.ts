@@ -1,9 +1,12 @@
 /**
  * Text normalisation shared by detection and parsing (RULES A2.1–A2.2).
  */
+import { memoizeString } from "../memo";
 
 /** NFKC (full-width → half-width), drop U+3000, line breaks and zero-width characters, trim, collapse inner whitespace. */
-export function normalizeText(input: string): string {
+export const normalizeText: (input: string) => string = memoizeString(normalizeTextNow);
+
+function normalizeTextNow(input: string): string {
   return (
     input
       .normalize("NFKC")
@@ -16,9 +19,9 @@ export function normalizeText(input: string): string {
 }
 
 /** For header and label matching: normalised with every space removed. */
-export function normalizeLabel(input: string): string {
-  return normalizeText(input).replace(/\s+/g, "");
-}
+export const normalizeLabel: (input: string) => string = memoizeString((input) =>
+  normalizeText(input).replace(/\s+/g, "")
+);
 
 const PLACEHOLDERS = new Set([
   "",
@@ -39,7 +42,9 @@ const PLACEHOLDERS = new Set([
 ]);
 
 /** Placeholders count as empty (A2.2). "/ / /" and runs of dashes or dots are placeholders too. */
-export function isPlaceholder(input: string): boolean {
+export const isPlaceholder: (input: string) => boolean = memoizeString(isPlaceholderNow);
+
+function isPlaceholderNow(input: string): boolean {
   const t = normalizeLabel(input);
   if (PLACEHOLDERS.has(t)) return true;
   return /^([-—–/／.…*])\1*$/.test(t) || /^[/／]+$/.test(t);

@@ -5,6 +5,7 @@
 import type { Cell } from "../grid";
 import type { ParsedValue, TimePoint } from "../model";
 import { formatNumber } from "../format";
+import { memoizeString } from "../memo";
 import { splitComparator } from "./comparator";
 import { decimalFromNumber, shiftDecimal } from "./exact";
 import { isPlaceholder, normalizeLabel } from "./normalize";
@@ -77,8 +78,21 @@ function readValue(raw: string, work: string): Reading | null {
   return { value, quantity };
 }
 
-/** Read a text: the tagged value and, for numbers, how they were written. */
-export function readText(raw: string): Reading {
+/**
+ * Read a text: the tagged value and, for numbers, how they were written. Cached (the rules read a
+ * value's text again to align units, and forms repeat values); the readings are frozen so a cached
+ * one can be handed out safely.
+ */
+export const readText: (raw: string) => Reading = memoizeString((raw) => frozen(readTextNow(raw)));
+
+function frozen(reading: Reading): Reading {
+  if (reading.value.kind === "time") Object.freeze(reading.value.point);
+  Object.freeze(reading.value);
+  if (reading.quantity) Object.freeze(reading.quantity);
+  return Object.freeze(reading);
+}
+
+function readTextNow(raw: string): Reading {
   const compact = normalizeLabel(raw);
   if (isPlaceholder(compact)) return { value: { kind: "empty", raw }, quantity: null };
   // Traditional characters and typographic minus signs only matter for reading; text stays as written.
