@@ -128,6 +128,24 @@ function target(grid: CellGrid, address: string): Target {
   return { row: r, col: c, address: toA1(r, c) };
 }
 
+type TargetOf = (address: string) => Target;
+
+/**
+ * target() for one plan: a row's cells are looked up by the writes, the highlights and the notes,
+ * and each lookup would parse the address and scan every merge again. Targets are never mutated.
+ */
+function targetsOf(grid: CellGrid): TargetOf {
+  const known = new Map<string, Target>();
+  return (address) => {
+    let at = known.get(address);
+    if (at === undefined) {
+      at = target(grid, address);
+      known.set(address, at);
+    }
+    return at;
+  };
+}
+
 function byPosition(a: { row: number; col: number }, b: { row: number; col: number }): number {
   return a.row - b.row || a.col - b.col;
 }
@@ -139,6 +157,7 @@ export function planWrites(
   grid: CellGrid,
   options: PlanOptions
 ): WritePlan {
+  const targetOf = targetsOf(grid);
   const writes = new Map<string, CellWrite>();
   const skipped: (SkippedWrite & { row: number; col: number })[] = [];
   const seen = new Set<string>();
@@ -149,7 +168,7 @@ export function planWrites(
     make: (cell: Cell) => Pick<CellWrite, "value" | "numberFormat">
   ) => {
     if (address === null) return;
-    const at = target(grid, address);
+    const at = targetOf(address);
     if (seen.has(at.address)) return;
     seen.add(at.address);
     const cell = cellAt(grid, at.row, at.col);
@@ -158,7 +177,13 @@ export function planWrites(
       skipped.push({ ...at, reason: "formula", value: planned.value });
       return;
     }
-    const write: CellWrite = { ...at, value: planned.value, reason };
+    const write: CellWrite = {
+      row: at.row,
+      col: at.col,
+      address: at.address,
+      value: planned.value,
+      reason,
+    };
     if (planned.numberFormat !== undefined) write.numberFormat = planned.numberFormat;
     writes.set(at.address, write);
   };
@@ -178,7 +203,7 @@ export function planWrites(
   const grade = evaluation.grade;
   if (grade !== null) own(evaluation.gradeCell, "grade", () => ({ value: grade as CellValue }));
 
-  const marks = planMarks(evaluation, grid, options);
+  const marks = planMarks(evaluation, targetOf, options);
   return {
     sheetName: evaluation.sheetName,
     writes: [...writes.values()].sort(byPosition),
@@ -194,14 +219,14 @@ interface MarkDraft extends Target {
   lines: string[] | null;
 }
 
-function planMarks(evaluation: Evaluation, grid: CellGrid, options: PlanOptions): CellMark[] {
+function planMarks(evaluation: Evaluation, targetOf: TargetOf, options: PlanOptions): CellMark[] {
   if (!options.highlights && !options.notes) return [];
   const lang = options.lang;
   const drafts = new Map<string, MarkDraft>();
   const draft = (at: Target): MarkDraft => {
     let d = drafts.get(at.address);
     if (!d) {
-      d = { ...at, severity: null, lines: null };
+      d = { row: at.row, col: at.col, address: at.address, severity: null, lines: null };
       drafts.set(at.address, d);
     }
     return d;
@@ -210,19 +235,19 @@ function planMarks(evaluation: Evaluation, grid: CellGrid, options: PlanOptions)
   // The 得分 cell that speaks for each row, and the explanation its note starts with.
   const anchors = new Map<number, { at: Target; explanation: string }>();
   for (const row of evaluation.indicators) {
-    anchors.set(row.row, { at: target(grid, row.scoreCell), explanation: row.explanation[lang] });
+    anchors.set(row.row, { at: targetOf(row.scoreCell), explanation: row.explanation[lang] });
   }
   const budget = evaluation.budget;
   const budgetCell = budget ? (budget.scoreCell ?? budget.rateCell) : null;
   if (budget && budgetCell) {
     anchors.set(budget.row, {
-      at: target(grid, budgetCell),
+      at: targetOf(budgetCell),
       explanation: budget.explanation[lang],
     });
   }
   const totalRow = evaluation.layout.total?.row;
   const totalAnchor = evaluation.totalCell
-    ? { at: target(grid, evaluation.totalCell), explanation: totalExplanation(evaluation, lang) }
+    ? { at: targetOf(evaluation.totalCell), explanation: totalExplanation(evaluation, lang) }
     : null;
   if (totalAnchor && totalRow !== undefined) anchors.set(totalRow, totalAnchor);
 
@@ -235,7 +260,7 @@ function planMarks(evaluation: Evaluation, grid: CellGrid, options: PlanOptions)
     };
     for (const f of findings) {
       if (f.severity === "info") continue;
-      raise(draft(target(grid, f.cell)), f.severity);
+      raise(draft(targetOf(f.cell)), f.severity);
       const anchor = anchors.get(f.row);
       if (anchor) raise(draft(anchor.at), f.severity);
     }
@@ -245,8 +270,12 @@ function planMarks(evaluation: Evaluation, grid: CellGrid, options: PlanOptions)
     const byRow = new Map<number, Finding[]>();
     const orphans: Finding[] = [];
     for (const f of findings) {
-      if (anchors.has(f.row)) byRow.set(f.row, [...(byRow.get(f.row) ?? []), f]);
-      else orphans.push(f);
+      if (!anchors.has(f.row)) orphans.push(f);
+      else {
+        const list = byRow.get(f.row);
+        if (list) list.push(f);
+        else byRow.set(f.row, [f]);
+      }
     }
     const noteFor = (row: number, explanation: string, extra: Finding[] = []) => [
       NOTE_TEXT.header[lang],
