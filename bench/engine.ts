@@ -47,7 +47,7 @@ function gcOrNull(): Gc | null {
 
 function scoreOnce(grid: CellGrid): number[] {
   const t0 = performance.now();
-  const original = restoreSnapshot(grid);
+  const original = grid.snapshot ? restoreSnapshot(grid) : grid; // as scoreGrid does
   const t1 = performance.now();
   const detected = detectLayout(original);
   if (!detected.ok) throw new Error(`no table: ${detected.reason}`);

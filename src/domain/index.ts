@@ -41,7 +41,8 @@ export type ScoreResult =
 export function scoreGrid(grid: CellGrid, options: ScoreOptions = {}): ScoreResult {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const planOptions = { ...DEFAULT_PLAN_OPTIONS, ...options.plan };
-  const original = restoreSnapshot(grid);
+  // Nothing here changes a cell, so a sheet without a snapshot is read as it is, not copied.
+  const original = grid.snapshot ? restoreSnapshot(grid) : grid;
   const detected = detectLayout(original);
   if (!detected.ok) return { ok: false, detect: detected };
   const evaluated = evaluateLayout(detected.layout, original, profile);

@@ -51,9 +51,22 @@ const NOTE_VARIANT: Record<ShortfallKind, string> = {
   time: "late",
 };
 
+/** "30%" for a threshold of 1.3; a profile has one threshold, so it is formatted once. */
+const OVER_TEXT = new Map<number, string>();
+
+function overText(threshold: number): string {
+  let text = OVER_TEXT.get(threshold);
+  if (text === undefined) {
+    text = formatPercentShort(dec(threshold).minus(1));
+    if (OVER_TEXT.size >= 100) OVER_TEXT.clear();
+    OVER_TEXT.set(threshold, text);
+  }
+  return text;
+}
+
 export function deviationFindings(input: DeviationInput): Finding[] {
   const { row, profile, params } = input;
-  const over = formatPercentShort(dec(profile.overTargetThreshold).minus(1));
+  const over = overText(profile.overTargetThreshold);
   const noteCol = input.noteCol ?? input.scoreCol;
   const noteEmpty = isEmptyNote(input.noteText);
   const out: Finding[] = [];
