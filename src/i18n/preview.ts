@@ -5,6 +5,7 @@
 import { translate, type Catalogue, type Lang, type Params } from "./index";
 
 const zhCN = {
+  "file.banner": "预览模式：未连接 Excel，正在为您选择的文件“{name}”评分。",
   "file.title": "为自己的 .xlsx 文件评分",
   "file.drop": "把 .xlsx 文件拖放到这里，或",
   "file.choose": "选择文件…",
@@ -38,6 +39,7 @@ const zhCN = {
 export type PreviewKey = keyof typeof zhCN;
 
 const en: Record<PreviewKey, string> = {
+  "file.banner": "Preview mode: not connected to Excel, scoring the file you chose, “{name}”.",
   "file.title": "Score your own .xlsx file",
   "file.drop": "Drop an .xlsx file here, or",
   "file.choose": "Choose a file…",

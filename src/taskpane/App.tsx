@@ -87,6 +87,8 @@ export interface AppProps {
   profiles?: readonly RuleProfile[];
   /** Shows the preview banner (no Excel behind the pane). */
   preview?: boolean;
+  /** Preview page only: replaces the banner's text (e.g. to name the file being scored). */
+  previewBanner?: ReactNode;
   /** Preview page only: its file picker, shown under the banner, inside the pane's language. */
   previewTop?: ReactNode;
   /** Preview page only: the rendered sheet, shown under the results. */
@@ -127,6 +129,7 @@ export function App({
   navigator,
   profiles = PROFILES,
   preview = false,
+  previewBanner,
   previewTop,
   previewBottom,
   autoRecompute = false,
@@ -281,7 +284,7 @@ export function App({
           </div>
           {preview && (
             <MessageBar intent="info" layout="multiline" data-testid="preview-banner">
-              <MessageBarBody>{t("app.preview")}</MessageBarBody>
+              <MessageBarBody>{previewBanner ?? t("app.preview")}</MessageBarBody>
             </MessageBar>
           )}
           {previewTop}

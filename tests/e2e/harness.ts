@@ -116,7 +116,12 @@ export async function openPane(browser: Browser, served: Served): Promise<PanePa
   return { context, page, requests, errors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** What the user sees now (the viewport), or the whole page. */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    fullPage,
+    animations: "disabled",
+  });
 }

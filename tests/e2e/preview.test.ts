@@ -109,7 +109,7 @@ describe("the pane in preview mode, over the sample form", () => {
     expect(await text(sheetCell(page, "G28"))).toBe("256人次");
     // Nothing of ExcelJS is loaded until a file is chosen: the pane's own scripts are small.
     expect(await loadsExcelJs(pane.requests)).toBe(false);
-    await screenshot(page, "01-open-zh");
+    await screenshot(page, "01-open-zh", true);
   });
 
   test("recompute shows total 98.83 and grade 优, and the written fills appear in the sheet", async () => {
@@ -129,6 +129,7 @@ describe("the pane in preview mode, over the sample form", () => {
     );
     expect(before).not.toBe("rgb(255, 235, 156)");
     await screenshot(page, "02-results");
+    await screenshot(page, "02-results-full-page", true);
   });
 
   test("clicking a finding highlights its cell in the drawn sheet and scrolls to it", async () => {
@@ -170,6 +171,7 @@ describe("the pane in preview mode, over the sample form", () => {
     await phase(page, "results");
     expect(await text(page.getByTestId("total"))).toBe("98.83");
     expect(await text(page.getByTestId("grade"))).toBe("Excellent (优)");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "05-english");
     await page.getByTestId("lang-zh").click();
     await page.getByRole("button", { name: "重新计算" }).waitFor();
@@ -202,6 +204,7 @@ describe("scoring the user's own .xlsx in the browser", () => {
     const before = pane.requests.length;
     await page.getByTestId("file-input").setInputFiles(fixtures.blankScores);
     await page.getByText("当前文件：自评表-待评分.xlsx").waitFor();
+    expect(await text(page.getByTestId("preview-banner"))).toContain("“自评表-待评分.xlsx”");
     await phase(page, "results");
     expect(await text(page.getByTestId("total"))).toBe("98.83");
     expect(await text(page.getByTestId("grade"))).toBe("优");
@@ -266,6 +269,18 @@ describe("scoring the user's own .xlsx in the browser", () => {
       if (key === "noForm") await screenshot(page, "07-bad-file");
     }
   );
+
+  test("a desktop-width window (a WPS user's browser) shows the same page, the sheet wider", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId("back-to-sample").click();
+    await page.getByText("当前是示例自评表", { exact: false }).waitFor();
+    await page.getByRole("button", { name: "重新计算" }).click();
+    await phase(page, "results");
+    await page.locator('[data-testid="finding"][data-cell="I28"]').click();
+    await page.locator('td[data-address="I28"][data-selected="true"]').waitFor();
+    expect(await inViewport(sheetCell(page, "I28"))).toBe(true);
+    await screenshot(page, "08-desktop-finding");
+  });
 
   test("no uncaught error on the page", () => {
     expect(pane.errors).toEqual([]);

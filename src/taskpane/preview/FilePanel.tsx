@@ -43,6 +43,11 @@ const useStyles = makeStyles({
   current: { overflowWrap: "anywhere" },
 });
 
+/** The preview banner's text while a file of the user's is open. */
+export function FileBanner({ name }: { name: string }) {
+  return <>{previewText(useLang(), "file.banner", { name })}</>;
+}
+
 export type FileProblem = { reason: string; name: string; detail: string };
 
 export interface FilePanelProps {

@@ -10,7 +10,7 @@ import { MemoryWorkbook } from "../../hosts/memory/memory-workbook";
 import { sampleGrid } from "../../sample";
 import { App } from "../App";
 import type { SettingsStore } from "../contracts";
-import { FilePanel, type FileProblem } from "./FilePanel";
+import { FileBanner, FilePanel, type FileProblem } from "./FilePanel";
 import { scoredName } from "./file-name";
 import { PreviewPort } from "./preview-port";
 import { SheetNavigator } from "./sheet-navigator";
@@ -135,6 +135,7 @@ export function PreviewPage({ settingsStore }: PreviewPageProps) {
         navigator={navigator}
         preview
         autoRecompute={source.file !== null}
+        previewBanner={source.file ? <FileBanner name={source.file.name} /> : undefined}
         previewTop={panel}
         previewBottom={<SheetView port={source.port} navigator={navigator} />}
       />

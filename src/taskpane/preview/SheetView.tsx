@@ -58,10 +58,13 @@ const useStyles = makeStyles({
     padding: "2px 4px",
     verticalAlign: "top",
     minWidth: "2.5em",
-    maxWidth: "16em",
   },
+  // Short entries stay on one line as in Excel; the table scrolls sideways instead of stacking
+  // one character per line in a narrow pane.
+  short: { whiteSpace: "nowrap" },
   numeric: { textAlign: "right", whiteSpace: "nowrap" },
-  text: {
+  long: {
+    width: "14em",
     whiteSpace: "pre-wrap",
     overflowWrap: "anywhere",
     maxHeight: "6.8em",
@@ -83,6 +86,17 @@ const useStyles = makeStyles({
     backgroundColor: "#fff4ce",
   },
 });
+
+/** Texts longer than this wrap in a fixed-width block; shorter ones stay on one line. */
+const SHORT_TEXT = 16;
+
+function textClass(
+  cell: { numeric: boolean; text: string },
+  styles: ReturnType<typeof useStyles>
+): string | undefined {
+  if (cell.numeric) return undefined;
+  return cell.text.length > SHORT_TEXT || cell.text.includes("\n") ? styles.long : styles.short;
+}
 
 export interface SheetViewProps {
   port: PreviewPort;
@@ -140,7 +154,7 @@ export function SheetView({ port, navigator }: SheetViewProps) {
   useEffect(() => {
     if (!highlighted || !scroller.current) return;
     const cell = scroller.current.querySelector(`[data-address="${highlighted}"]`);
-    cell?.scrollIntoView({ block: "center", inline: "center" });
+    cell?.scrollIntoView({ block: "center", inline: "nearest" });
   }, [highlighted, selected, layout]);
 
   return (
@@ -203,7 +217,7 @@ export function SheetView({ port, navigator }: SheetViewProps) {
                         data-address={cell.address}
                         data-selected={isSelected ? "true" : undefined}
                       >
-                        <div className={cell.numeric ? undefined : styles.text}>{cell.text}</div>
+                        <div className={textClass(cell, styles)}>{cell.text}</div>
                       </td>
                     );
                   })}
