@@ -40,8 +40,15 @@ afterAll(async () => {
 });
 
 const text = async (locator: Locator) => ((await locator.textContent()) ?? "").trim();
-const phase = (page: Page, name: string) =>
-  page.locator(`[data-testid="pane"][data-phase="${name}"]`).waitFor();
+/** Waits for the pane to reach `name`; reaching the error phase instead fails at once, with its message. */
+async function phase(page: Page, name: string): Promise<void> {
+  const pane = page.getByTestId("pane");
+  await page
+    .locator(`[data-testid="pane"][data-phase="${name}"], [data-testid="pane"][data-phase="error"]`)
+    .waitFor();
+  if (name !== "error" && (await pane.getAttribute("data-phase")) === "error")
+    throw new Error(`the pane failed: ${await text(page.getByTestId("error"))}`);
+}
 const sheetCell = (page: Page, address: string) =>
   page.locator(`[data-testid="sheet-table"] td[data-address="${address}"]`);
 const background = (cell: Locator) => cell.evaluate((el) => getComputedStyle(el).backgroundColor);
