@@ -23,15 +23,31 @@ export function clamp(value: Decimal, low: Decimal, high: Decimal): Decimal {
   return Decimal.max(low, Decimal.min(high, value));
 }
 
-/** A score or weight for display: at most 2 decimals, no trailing zeros (3, 0.85, 9.98). */
-export function formatScore(value: Decimal): string {
-  return round2(value).toFixed();
+/**
+ * A row's weight, score and completion are each printed in several messages; a Decimal never
+ * changes, so its text is kept with it (weights are shared by many rows, see decimalFromNumber).
+ */
+function formattedBy(format: (value: Decimal) => string): (value: Decimal) => string {
+  const texts = new WeakMap<Decimal, string>();
+  return (value) => {
+    let text = texts.get(value);
+    if (text === undefined) {
+      text = format(value);
+      texts.set(value, text);
+    }
+    return text;
+  };
 }
 
+/** A score or weight for display: at most 2 decimals, no trailing zeros (3, 0.85, 9.98). */
+export const formatScore: (value: Decimal) => string = formattedBy((value) =>
+  round2(value).toFixed()
+);
+
 /** A fraction as a percentage with 2 decimals: 0.998210… → "99.82%". */
-export function formatPercent(fraction: Decimal): string {
-  return `${fraction.times(HUNDRED).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
-}
+export const formatPercent: (fraction: Decimal) => string = formattedBy(
+  (fraction) => `${fraction.times(HUNDRED).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`
+);
 
 /** A fraction as a short percentage for thresholds: 0.3 → "30%", 0.125 → "12.5%". */
 export function formatPercentShort(fraction: Decimal): string {

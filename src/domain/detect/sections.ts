@@ -3,11 +3,15 @@
  * lost-bracket 效益指标30分). Works on label keys (NFKC, so brackets are ASCII).
  */
 import Decimal from "decimal.js";
+import { memoizeString } from "../memo";
 
 const DECLARED_WEIGHT = /^(.*?指标)\(?(\d+(?:\.\d+)?)分?\)?$/;
 
-export function declaredSectionWeight(key: string): { name: string; weight: Decimal } | null {
+/** Cached: the rules ask again for every row of a section. Results are frozen (Decimals never change). */
+export const declaredSectionWeight: (
+  key: string
+) => Readonly<{ name: string; weight: Decimal }> | null = memoizeString((key) => {
   const m = DECLARED_WEIGHT.exec(key);
   if (!m) return null;
-  return { name: m[1], weight: new Decimal(m[2]) };
-}
+  return Object.freeze({ name: m[1], weight: new Decimal(m[2]) });
+});

@@ -13,6 +13,7 @@ import {
   splitComparator,
 } from "../parse";
 import { formatQuantity, HUNDRED } from "../decimal";
+import { memoizeString } from "../memo";
 
 export type NumberRead =
   { kind: "empty" } | { kind: "number"; value: Decimal } | { kind: "bad"; raw: string };
@@ -45,11 +46,11 @@ export function isEmptyNote(note: string): boolean {
 }
 
 /** The written quantity without its comparator: "≥30万人" → "30万人", "44.9204万人\\u3000" → "44.9204万人". */
-export function quantityText(raw: string): string {
+export const quantityText: (raw: string) => string = memoizeString((raw) => {
   const compact = normalizeLabel(raw);
   const core = splitComparator(compact).core;
   return core === "" ? compact : core;
-}
+});
 
 /** zh shows what the form wrote; en shows the normalised value and unit ("449204 人"). */
 export function quantityDisplay(
