@@ -126,4 +126,26 @@ describe("raw records in the snapshot store", () => {
     expect([1, 2, 3, 4, 5, 6].map((r) => after[`B${r}`].value)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(after.B6.note).toBe("原批注");
   });
+
+  test("a date cell overwritten by a score comes back as the same date", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("表");
+    ws.getCell("C2").value = new Date(Date.UTC(2021, 11, 31));
+    ws.getCell("C2").numFmt = "yyyy-mm-dd";
+    const input = Buffer.from(await wb.xlsx.writeBuffer());
+    const book = await XlsxWorkbook.fromBytes(input);
+    await book.write({
+      sheetName: "表",
+      cells: [{ row: 1, col: 2, address: "C2", state: state({ value: 3 }) }],
+      snapshot: {
+        sheetName: "表",
+        cells: { C2: state({ value: "2021-12-31", numberFormat: "yyyy-mm-dd" }) },
+      },
+    });
+    const reread = await XlsxWorkbook.fromBytes(await book.toBuffer());
+    expect(await reread.revert({ name: "表" })).toBe(1);
+    const back = await loadXlsx(await reread.toBuffer());
+    expect(back.getWorksheet("表")!.getCell("C2").value).toEqual(new Date(Date.UTC(2021, 11, 31)));
+    expect(await dumpWorkbook(await reread.toBuffer())).toEqual(await dumpWorkbook(input));
+  });
 });

@@ -65,6 +65,18 @@ function replacer(this: Record<string, unknown>, key: string, value: unknown): u
   return value;
 }
 
+function hasDate(v: unknown): boolean {
+  if (v instanceof Date) return true;
+  if (v === null || typeof v !== "object") return false;
+  for (const item of Array.isArray(v) ? v : Object.values(v)) if (hasDate(item)) return true;
+  return false;
+}
+
+/** JSON.stringify with `replacer`, which is slow (a call per key): only used when a date is there. */
+function toJson(v: unknown): string {
+  return hasDate(v) ? JSON.stringify(v, replacer) : JSON.stringify(v);
+}
+
 function reviver(_key: string, value: unknown): unknown {
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const keys = Object.keys(value);
@@ -145,7 +157,7 @@ function encodeRaw(raw: Record<string, RawCell>): string {
   const indexOf = new Map<string, number>();
   const records: Record<string, StyledRecord> = {};
   for (const [address, record] of Object.entries(raw)) {
-    const style = JSON.stringify(record.style ?? {}, replacer);
+    const style = toJson(record.style ?? {});
     let index = indexOf.get(style);
     if (index === undefined) {
       index = styles.length;
@@ -154,7 +166,7 @@ function encodeRaw(raw: Record<string, RawCell>): string {
     }
     records[address] = { ...record, style: index };
   }
-  return `{"styles":[${styles.join(",")}],"xlsxRawStyled":${JSON.stringify(records, replacer)}}`;
+  return `{"styles":[${styles.join(",")}],"xlsxRawStyled":${toJson(records)}}`;
 }
 
 /** The store kept in the workbook, or an empty one. */
