@@ -1,6 +1,6 @@
 /**
  * What the pane needs from its host besides the workbook port. Small, optional capabilities so a
- * host that cannot do something (the .xlsx preview cannot move a selection) simply omits it.
+ * host that cannot do something (a host with no sheet on screen cannot move a selection) omits it.
  */
 import type { UserSettings } from "../app/settings";
 

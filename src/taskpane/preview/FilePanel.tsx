@@ -1,4 +1,4 @@
-/* global File, FileList, HTMLDivElement, HTMLInputElement -- DOM types; the shared lint config declares only runtime globals */
+/* global DragEvent, File, FileList, HTMLDivElement, HTMLInputElement -- DOM types; the shared lint config declares only runtime globals */
 /**
  * The preview's file picker: drop an .xlsx on it or choose one, see which file is scored, pick the
  * form's sheet when a workbook has several, download the scored copy. Says plainly that the file
@@ -16,7 +16,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useRef, useState, type DragEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent as ReactDragEvent } from "react";
 import type { Params } from "../../i18n";
 import { previewText, type PreviewKey } from "../../i18n/preview";
 import { useLang } from "../i18n-context";
@@ -72,17 +72,36 @@ export function FilePanel(props: FilePanelProps) {
   const text = (key: PreviewKey, params?: Params) => previewText(lang, key, params);
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const onFile = props.onFile;
+
+  // A file dropped beside the zone would make the browser leave the page to show it: anywhere on
+  // the page counts as the zone. The zone's own handler runs first and marks the event handled.
+  useEffect(() => {
+    const allow = (event: DragEvent) => event.preventDefault();
+    const drop = (event: DragEvent) => {
+      if (event.defaultPrevented) return;
+      event.preventDefault();
+      const file = event.dataTransfer?.files?.[0];
+      if (file) onFile(file);
+    };
+    window.addEventListener("dragover", allow);
+    window.addEventListener("drop", drop);
+    return () => {
+      window.removeEventListener("dragover", allow);
+      window.removeEventListener("drop", drop);
+    };
+  }, [onFile]);
 
   const take = (files: FileList | null | undefined) => {
     const file = files?.[0];
     if (file) props.onFile(file);
   };
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+  const onDrop = (event: ReactDragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setOver(false);
     take(event.dataTransfer?.files);
   };
-  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
+  const onDragOver = (event: ReactDragEvent<HTMLDivElement>) => {
     event.preventDefault();
     if (event.dataTransfer) event.dataTransfer.dropEffect = "copy";
     setOver(true);

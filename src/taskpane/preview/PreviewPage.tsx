@@ -74,7 +74,9 @@ export function PreviewPage({ settingsStore }: PreviewPageProps) {
   useSyncExternalStore(source.port.subscribe, source.port.getVersion);
   const canDownload = source.file !== null && source.port.writes > 0;
 
-  const openFile = useCallback(async (file: File) => {
+  const openFile = useCallback((file: File) => void load(file), []);
+
+  async function load(file: File): Promise<void> {
     setLoadingName(file.name);
     setProblem(null);
     try {
@@ -89,7 +91,7 @@ export function PreviewPage({ settingsStore }: PreviewPageProps) {
     } finally {
       setLoadingName(null);
     }
-  }, []);
+  }
 
   const download = useCallback(async () => {
     if (!source.file) return;
@@ -114,7 +116,7 @@ export function PreviewPage({ settingsStore }: PreviewPageProps) {
       sheet={source.port.sheet.name}
       downloadName={source.file ? scoredName(source.file.name) : null}
       canDownload={canDownload}
-      onFile={(file) => void openFile(file)}
+      onFile={openFile}
       onSheet={(name) => {
         if (source.file) setSource(fileSource(source.file.name, source.file.opened, name));
       }}
