@@ -28,6 +28,8 @@ export function seedWithoutScores(name: string): SheetSpec {
 export interface Fixtures {
   /** Sheet 说明 (no form) first, then 自评表: the seed with blank scores. */
   blankScores: string;
+  /** Two forms: 甲 (the seed, blank scores) and 乙 (the same, 干部培训 300人次 instead of 256人次). */
+  twoForms: string;
   noForm: string;
   notWorkbook: string;
   encrypted: string;
@@ -39,6 +41,7 @@ export async function writeFixtures(): Promise<Fixtures> {
   const file = (name: string) => path.join(WORK, name);
   const fixtures: Fixtures = {
     blankScores: file("自评表-待评分.xlsx"),
+    twoForms: file("两张自评表.xlsx"),
     noForm: file("说明.xlsx"),
     notWorkbook: file("报告.xlsx"),
     encrypted: file("加密.xlsx"),
@@ -48,6 +51,12 @@ export async function writeFixtures(): Promise<Fixtures> {
     fixtures.blankScores,
     await specsToXlsx([noTable, seedWithoutScores("自评表")])
   );
+  const other = seedWithoutScores("乙");
+  // Row 28 (干部培训), column G (实际完成值).
+  other.rows = other.rows.map((row, i) =>
+    i === 27 ? row.map((cell, col) => (col === 6 ? "300人次" : cell)) : row
+  );
+  await fs.writeFile(fixtures.twoForms, await specsToXlsx([seedWithoutScores("甲"), other]));
   await fs.writeFile(fixtures.noForm, await specsToXlsx([noTable]));
   await fs.writeFile(fixtures.notWorkbook, "项目名称,分值,得分\n基层科普,100,98.83\n", "utf8");
   // What Office writes for a password-protected workbook: an OLE container with this stream.

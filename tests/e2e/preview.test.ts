@@ -257,6 +257,20 @@ describe("scoring the user's own .xlsx in the browser", () => {
     expect(after.filter((u) => !isLocal(u))).toEqual([]);
   });
 
+  test("a workbook with two forms scores the first, and the other when it is picked", async () => {
+    await page.getByTestId("file-input").setInputFiles(fixtures.twoForms);
+    await page.getByText("当前文件：两张自评表.xlsx").waitFor();
+    await phase(page, "results");
+    expect(await text(page.locator("#sheet-title"))).toBe("工作表：甲");
+    expect(await text(page.getByTestId("total"))).toBe("98.83");
+    await page.locator('select[data-testid="file-sheet"]').selectOption("乙");
+    await page.locator("#sheet-title", { hasText: "工作表：乙" }).waitFor();
+    await phase(page, "results");
+    // 干部培训 300 / 600 × 2 = 1.00 instead of 0.85: total 98.83 − 0.85 + 1.00 = 98.98.
+    expect(await text(sheetCell(page, "I28"))).toBe("1");
+    expect(await text(page.getByTestId("total"))).toBe("98.98");
+  });
+
   test("a dropped example workbook is scored the same way", async () => {
     await dropFile(page, fixtures.example);
     await page.getByText("当前文件：seed-2021.xlsx").waitFor();
