@@ -53,48 +53,45 @@ export function scoreQuantitative(
   const negativeActual = rawActual.isNegative() && !rawActual.isZero();
   const actual = negativeActual ? ZERO : rawActual;
   const w = nonNegative(weight);
-  const base = { negativeActual, actual };
+  // Every case builds the same object shape (spreading a shared base made each return costly).
+  const result = (
+    score: Decimal,
+    completion: Decimal | null,
+    factor: Decimal | null,
+    c: QuantCase
+  ): QuantOutcome => ({ score, completion, factor, case: c, negativeActual, actual });
 
   if (isReverse(kind)) {
     const completion = actual.isZero() ? null : target.div(actual);
-    if (actual.lte(target)) return { ...base, score: w, completion, factor: null, case: "leMet" };
+    if (actual.lte(target)) return result(w, completion, null, "leMet");
     if (reverseRule === "linear" && target.gt(0)) {
       const factor = dec(2).minus(actual.div(target));
-      if (factor.lte(0)) {
-        return { ...base, score: ZERO, completion, factor: ZERO, case: "leLinearZero" };
-      }
-      return { ...base, score: proportional(factor, w), completion, factor, case: "leLinear" };
+      if (factor.lte(0)) return result(ZERO, completion, ZERO, "leLinearZero");
+      return result(proportional(factor, w), completion, factor, "leLinear");
     }
     // ratio rule; a limit ≤ 0 that is exceeded gives T/A ≤ 0, floored to 0.
     const factor = completion ?? ZERO;
-    return { ...base, score: proportional(factor, w), completion, factor, case: "leRatio" };
+    return result(proportional(factor, w), completion, factor, "leRatio");
   }
 
   if (target.isZero()) {
-    if (kind === "GE")
-      return { ...base, score: w, completion: null, factor: null, case: "zeroTargetGe" };
+    if (kind === "GE") return result(w, null, null, "zeroTargetGe");
     if (kind === "GT") {
       return actual.gt(0)
-        ? { ...base, score: w, completion: null, factor: null, case: "gtZeroMet" }
-        : { ...base, score: ZERO, completion: null, factor: ZERO, case: "gtZeroMissed" };
+        ? result(w, null, null, "gtZeroMet")
+        : result(ZERO, null, ZERO, "gtZeroMissed");
     }
     return actual.isZero()
-      ? { ...base, score: w, completion: null, factor: null, case: "zeroTargetMet" }
-      : { ...base, score: ZERO, completion: null, factor: ZERO, case: "zeroTargetMissed" };
+      ? result(w, null, null, "zeroTargetMet")
+      : result(ZERO, null, ZERO, "zeroTargetMissed");
   }
   if (target.lt(0)) {
     // A (≥ 0 after the floor) always reaches a negative target.
-    return { ...base, score: w, completion: null, factor: null, case: "met" };
+    return result(w, null, null, "met");
   }
   const completion = actual.div(target);
-  if (completion.gte(ONE)) return { ...base, score: w, completion, factor: null, case: "met" };
-  return {
-    ...base,
-    score: proportional(completion, w),
-    completion,
-    factor: completion,
-    case: "proportional",
-  };
+  if (completion.gte(ONE)) return result(w, completion, null, "met");
+  return result(proportional(completion, w), completion, completion, "proportional");
 }
 
 function nonNegative(value: Decimal): Decimal {
