@@ -8,26 +8,13 @@
  * non-localhost request is blocked, so `Office` is undefined and the preview path runs. Each load
  * gets a fresh browser context, so nothing is cached between loads: a cold open every time.
  */
-import { promises as fs, existsSync } from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
+import { existsSync } from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
+import { CHROMIUM, launchChromium, serveStatic } from "../tests/support/local-browser";
 import { median, reasonOf, round } from "./stats";
 
 const ROOT = path.join(__dirname, "..");
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
 export interface FileSize {
   file: string;
   rawBytes: number;
@@ -175,44 +162,6 @@ export async function measureBundle(outDir: string): Promise<BundleResult> {
   };
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".xml": "application/xml",
-};
-
-/** A static file server for `dir` on an ephemeral localhost port. */
-export async function serveStatic(
-  dir: string
-): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const file = path.join(dir, path.normalize(urlPath).replace(/^([/\\])+/, ""));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file).then(
-      (body) => {
-        res.writeHead(200, {
-          "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
-        });
-        res.end(body);
-      },
-      () => res.writeHead(404).end()
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 export interface FirstRenderResult {
   method: string;
   loads: number;
@@ -245,11 +194,8 @@ export async function measureFirstRender(
   distDir: string,
   loads: number
 ): Promise<FirstRenderResult> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium)`);
-  const { chromium } = require("playwright-core") as typeof import("playwright-core");
   const server = await serveStatic(distDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const one = async () => {
       const context = await browser.newContext({ viewport: { width: 360, height: 640 } });

@@ -5,81 +5,27 @@
  * preview), and screenshots saved under test-results/screenshots/.
  */
 import { promises as fs, existsSync } from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { serveStatic, type StaticServer } from "../support/local-browser";
+
+export { CHROMIUM, CHROMIUM_ARGS, launchChromium } from "../support/local-browser";
 
 export const ROOT = path.join(__dirname, "..", "..");
 export const DIST = process.env.SELFEVAL_E2E_DIST ?? path.join(ROOT, "test-results", "e2e-dist");
 export const SCREENSHOTS = path.join(ROOT, "test-results", "screenshots");
 export const WORK = path.join(ROOT, "test-results", "e2e-work");
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 /** A task pane in Excel is 320–400 px wide. */
 export const PANE_VIEWPORT = { width: 380, height: 760 };
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".json": "application/json",
-};
-
-export interface Served {
-  url: string;
+export interface Served extends StaticServer {
   dist: string;
-  close(): Promise<void>;
 }
 
 export async function serveDist(dir = DIST): Promise<Served> {
   if (!existsSync(path.join(dir, "taskpane.html")))
     throw new Error(`${dir}/taskpane.html is missing: run the suite with npm run test:e2e`);
-  const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
-    const file = path.join(dir, path.normalize(urlPath).replace(/^([/\\])+/, ""));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file).then(
-      (body) => {
-        res.writeHead(200, {
-          "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
-        });
-        res.end(body);
-      },
-      () => res.writeHead(404).end()
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    dist: dir,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
-  const { chromium } = await import("playwright-core");
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return { ...(await serveStatic(dir)), dist: dir };
 }
 
 export function isLocal(url: string): boolean {
