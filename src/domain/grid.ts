@@ -55,6 +55,12 @@ export interface CellState {
 export interface SheetSnapshot {
   sheetName: string;
   cells: Record<string, CellState>;
+  /**
+   * The state our last write left in each cell. A part of a cell that no longer shows it was
+   * changed by the user since, and becomes that part's new original. Absent in snapshots stored
+   * before this field existed: their originals are taken as recorded.
+   */
+  written?: Record<string, CellState>;
 }
 
 export const EMPTY_CELL: Cell = Object.freeze({

@@ -139,6 +139,21 @@ describe("resolveWrite", () => {
         G4: { value: "44.9204万人", numberFormat: "General", fill: null, note: null },
         I6: { value: null, numberFormat: "General", fill: null, note: "请核实" },
       },
+      // What this write leaves in each cell: the final states above.
+      written: {
+        G4: {
+          value: "44.9204万人",
+          numberFormat: "General",
+          fill: MARK_FILLS.error,
+          note: null,
+        },
+        I6: {
+          value: 0.9982,
+          numberFormat: "0.00%",
+          fill: MARK_FILLS.warning,
+          note: `请核实${NOTE_SEPARATOR}我们的说明`,
+        },
+      },
     });
   });
 

@@ -56,7 +56,8 @@ export class MemoryWorkbook implements WorkbookPort {
         hostMessage("nothingToRevert", { sheet: sheet.name }, this.lang)
       );
     }
-    const cells = revertCells(snapshot);
+    // Parts the user changed since our last write are theirs now: revert leaves them.
+    const cells = revertCells(snapshot, grid);
     this.apply(grid, cells);
     delete grid.snapshot;
     this.writeCount++;
