@@ -17,6 +17,7 @@ export const SNAPSHOT_FORMAT_VERSION = 1;
 /** Characters of JSON per cell: below Excel's 32,767 limit with room for the prefix. */
 export const SNAPSHOT_PART_CHARS = 30000;
 const PART_PREFIX = "~";
+const ADDRESS = /^[A-Z]{1,3}[1-9]\d*$/;
 
 export type SnapshotTableCell = string | number;
 export type SnapshotTable = SnapshotTableCell[][];
@@ -36,6 +37,34 @@ interface Envelope {
   sheetName: string;
   notesTracked: boolean;
   cells: Record<string, CellState>;
+  /**
+   * What our last write left per cell, as the parts that differ from the cell's original (formula
+   * null: none), so the table grows by little more than the changes. Added within format 1: older
+   * readers ignore it.
+   */
+  written?: Record<string, WrittenDiff | CellState>;
+}
+
+type WrittenDiff = Partial<Omit<CellState, "formula">> & { formula?: string | null };
+const STATE_KEYS = new Set(["value", "numberFormat", "formula", "fill", "note"]);
+
+function writtenDiff(original: CellState | undefined, written: CellState): WrittenDiff | CellState {
+  if (!original) return written;
+  const diff: WrittenDiff = {};
+  if (written.value !== original.value) diff.value = written.value;
+  if (written.numberFormat !== original.numberFormat) diff.numberFormat = written.numberFormat;
+  if ((written.formula ?? null) !== (original.formula ?? null))
+    diff.formula = written.formula ?? null;
+  if (written.fill !== original.fill) diff.fill = written.fill;
+  if (written.note !== original.note) diff.note = written.note;
+  return diff;
+}
+
+function encodeWritten(snapshot: SheetSnapshot): Record<string, WrittenDiff | CellState> {
+  const out: Record<string, WrittenDiff | CellState> = {};
+  for (const [address, state] of Object.entries(snapshot.written ?? {}))
+    out[address] = writtenDiff(snapshot.cells[address], state);
+  return out;
 }
 
 function encodeEnvelope(stored: StoredSnapshot): string {
@@ -45,6 +74,7 @@ function encodeEnvelope(stored: StoredSnapshot): string {
     notesTracked: stored.notesTracked,
     cells: stored.snapshot.cells,
   };
+  if (stored.snapshot.written) envelope.written = encodeWritten(stored.snapshot);
   return JSON.stringify(envelope);
 }
 
@@ -72,16 +102,48 @@ function decodeEnvelope(json: string): StoredSnapshot | undefined {
   if (typeof parsed !== "object" || parsed === null) return undefined;
   const e = parsed as Partial<Envelope>;
   if (e.v !== SNAPSHOT_FORMAT_VERSION || typeof e.sheetName !== "string") return undefined;
-  if (typeof e.cells !== "object" || e.cells === null) return undefined;
-  const cells: Record<string, CellState> = {};
-  for (const [address, state] of Object.entries(e.cells)) {
-    if (!/^[A-Z]{1,3}[1-9]\d*$/.test(address) || !isCellState(state)) return undefined;
-    cells[address] = state;
+  const cells = decodeStates(e.cells);
+  if (!cells) return undefined;
+  const snapshot: SheetSnapshot = { sheetName: e.sheetName, cells };
+  // A damaged record of our writes costs only the user's later edits, not the snapshot: without it
+  // the recorded originals stand, as for a snapshot stored before the field existed.
+  const written = decodeWritten(cells, e.written);
+  if (written) snapshot.written = written;
+  return { snapshot, notesTracked: e.notesTracked !== false };
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function decodeWritten(
+  cells: Record<string, CellState>,
+  x: unknown
+): Record<string, CellState> | undefined {
+  if (!isRecord(x)) return undefined;
+  const states: Record<string, CellState> = {};
+  for (const [address, diff] of Object.entries(x)) {
+    if (!ADDRESS.test(address) || !isRecord(diff)) return undefined;
+    const state: Record<string, unknown> = { ...cells[address] };
+    for (const [key, part] of Object.entries(diff)) {
+      if (!STATE_KEYS.has(key)) return undefined;
+      state[key] = part;
+    }
+    if (state.formula === null) delete state.formula;
+    if (!isCellState(state)) return undefined;
+    states[address] = state;
   }
-  return {
-    snapshot: { sheetName: e.sheetName, cells },
-    notesTracked: e.notesTracked !== false,
-  };
+  return states;
+}
+
+function decodeStates(x: unknown): Record<string, CellState> | undefined {
+  if (!isRecord(x)) return undefined;
+  const states: Record<string, CellState> = {};
+  for (const [address, state] of Object.entries(x)) {
+    if (!ADDRESS.test(address) || !isCellState(state)) return undefined;
+    states[address] = state;
+  }
+  return states;
 }
 
 /** Every stored snapshot in a table read from the `_selfeval` sheet, keyed by sheet name. */

@@ -17,13 +17,15 @@
    rules cannot follow a closure (and ClientResult.value needs no load). The fake Excel in
    tests/excel enforces load-before-read for real: it throws PropertyNotLoaded. */
 import type { Cell, CellGrid, SheetSnapshot } from "../../domain/grid";
-import { fromA1, toA1 } from "../../domain/grid";
+import { toA1 } from "../../domain/grid";
 import type { Lang } from "../../domain/model";
 import type { ResolvedCell, ResolvedWrite } from "../../domain/plan-types";
+import { revertCells } from "../../domain/resolve";
 import { hostMessage, type HostStringKey } from "../../i18n/host";
 import {
   decodeSnapshotTable,
   encodeSnapshotTable,
+  SNAPSHOT_PART_CHARS,
   SNAPSHOT_SHEET_NAME,
   withSnapshot,
   type SnapshotTable,
@@ -69,6 +71,8 @@ export const DEFAULT_PAYLOAD_BUDGET_BYTES = 4_000_000;
 const PAYLOAD_ERRORS = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"];
 /** Bytes a cell costs in a read response: values, text, format, formula and fill properties. */
 const READ_BYTES_PER_CELL = 160;
+/** Most bytes one `_selfeval` row can take in a response: a full part of CJK text (3 bytes each). */
+const TABLE_ROW_MAX_BYTES = SNAPSHOT_PART_CHARS * 3 + 200;
 
 /** What the last read learned about a sheet and the workbook, needed to write it. */
 interface SheetState {
@@ -128,6 +132,21 @@ function queueSnapshotRead(context: Ctx) {
       snapshots: decodeSnapshotTable(used.values),
       sheet: { exists: true, rows: used.rowCount, cols: used.columnCount },
     };
+  };
+}
+
+type StoreSize = { exists: boolean; rows: number; cols: number };
+
+/** Queues the size of the `_selfeval` table only, for reading it in bands (the careful path). */
+function queueSnapshotSize(context: Ctx): () => StoreSize {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(SNAPSHOT_SHEET_NAME);
+  sheet.load("name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowCount,columnCount");
+  return () => {
+    if (sheet.isNullObject) return { exists: false, rows: 0, cols: 0 };
+    if (used.isNullObject) return { exists: true, rows: 0, cols: 0 };
+    return { exists: true, rows: used.rowCount, cols: used.columnCount };
   };
 }
 
@@ -267,18 +286,15 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async revert(sheet: SheetRef): Promise<number> {
-    const state =
-      this.takePrefetched(sheet.name)?.state ?? (await this.readSheet(sheet.name)).state;
+    const read = this.takePrefetched(sheet.name) ?? (await this.readSheet(sheet.name));
+    const state = read.state;
     const stored = state.snapshots.get(sheet.name);
     if (!stored || Object.keys(stored.snapshot.cells).length === 0) {
       throw this.error("NOTHING_TO_REVERT", "nothingToRevert", { sheet: sheet.name });
     }
     if (state.protected) throw this.error("PROTECTED", "protected", { sheet: sheet.name });
-    const cells: ResolvedCell[] = Object.entries(stored.snapshot.cells).map(([address, s]) => ({
-      ...fromA1(address),
-      address,
-      state: s,
-    }));
+    // Parts the user changed since our last write are theirs now: revert leaves them.
+    const cells = revertCells(stored.snapshot, read.grid);
     const manageNotes = state.notes !== undefined && stored.notesTracked;
     await this.apply(
       state,
@@ -361,13 +377,14 @@ export class ExcelWorkbook implements WorkbookPort {
     sheet.protection.load("protected");
     const used = sheet.getUsedRange(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    const snapshot = queueSnapshotRead(context);
+    const storeSize = queueSnapshotSize(context);
     const notesRead = this.notesSupported
       ? queueNotesRead(sheet, [], this.notesPerSync)
       : undefined;
     await context.sync();
     this.checkSize(sheet.name, used.rowCount * used.columnCount);
     const notes = notesRead ? await notesRead(context) : undefined;
+    const snapshot = await this.readSnapshotBands(context, storeSize());
     const bandRows = Math.max(
       1,
       Math.floor(this.budget / (used.columnCount * READ_BYTES_PER_CELL))
@@ -387,7 +404,24 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       blocks.push(finish(notes));
     }
-    return this.assemble(sheet, blocks, snapshot(), notes);
+    return this.assemble(sheet, blocks, snapshot, notes);
+  }
+
+  /** The `_selfeval` table in bands of rows, each under the payload budget even for CJK text. */
+  private async readSnapshotBands(context: Ctx, size: StoreSize) {
+    const rows: unknown[][] = [];
+    const perSync = Math.max(1, Math.floor(this.budget / TABLE_ROW_MAX_BYTES));
+    for (let top = 0; top < size.rows && size.cols > 0; top += perSync) {
+      const band = context.workbook.worksheets
+        .getItem(SNAPSHOT_SHEET_NAME)
+        .getRangeByIndexes(top, 0, Math.min(perSync, size.rows - top), size.cols);
+      band.load("values");
+      // The table may be larger than one response when the form is: a sync per band then.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      rows.push(...band.values);
+    }
+    return { snapshots: decodeSnapshotTable(rows), sheet: size };
   }
 
   private checkSize(sheetName: string, cells: number): void {
