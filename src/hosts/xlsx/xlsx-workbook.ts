@@ -12,6 +12,7 @@ import type ExcelJS from "exceljs";
 import type { CellGrid, CellState, Cell, MergedArea, SheetSnapshot } from "../../domain/grid";
 import { fromA1 } from "../../domain/grid";
 import type { ResolvedWrite } from "../../domain/plan-types";
+import { currentOriginal } from "../../domain/resolve";
 import { HostError, type SheetRef, type WorkbookPort } from "../workbook-port";
 import { hexToArgb, themePalette } from "./colors";
 import { isMergeSlave, readCell, readState } from "./cell-read";
@@ -215,6 +216,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const previous = this.store.sheets[ws.name];
     const raw: Record<string, RawCell> = { ...(previous?.raw ?? {}) };
     const snapshot: SheetSnapshot = { sheetName: ws.name, cells: { ...resolved.snapshot.cells } };
+    if (resolved.snapshot.written) snapshot.written = { ...resolved.snapshot.written };
     // A cell an earlier snapshot already lists shows that run's writes, not its original: only a
     // cell touched for the first time gets a raw record. Record them all before the first change.
     const firstTouch = (address: string) => !raw[address] && !previous?.snapshot.cells[address];
@@ -231,7 +233,10 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const { address, state } of resolved.cells) {
       const cell = ws.getCell(address);
       this.apply(cell, state, snapshot.cells[address], raw[address], notesTracked);
-      if (raw[address]) raw[address] = { ...raw[address], written: readState(cell, this.palette) };
+      // What the cell shows now, as this host reads it: the next read compares with exactly that.
+      const shown = readState(cell, this.palette);
+      if (raw[address]) raw[address] = { ...raw[address], written: shown };
+      if (snapshot.written) snapshot.written[address] = shown;
     }
     const kept: Record<string, RawCell> = {};
     for (const address of Object.keys(snapshot.cells))
@@ -287,39 +292,37 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /**
    * Someone may have edited a touched cell since our last write (typed the missing 偏差原因 into a
-   * highlighted cell, say). Each aspect that no longer shows what we wrote takes the edit as its new
-   * original, so a rescore neither undoes the edit nor "restores" over it.
+   * highlighted cell, say). Each part that no longer shows what we wrote takes the edit as its new
+   * original — decided by the engine's currentOriginal, as for every host — so a rescore neither
+   * undoes the edit nor "restores" over it. The raw record of such a part becomes the edit too, and
+   * the record of our write becomes what the cell shows now, so the engine sees nothing left to do.
    */
   private reconcile(ws: ExcelJS.Worksheet): void {
     if (this.reconciled.has(ws.name)) return;
     this.reconciled.add(ws.name);
     const entry = this.store.sheets[ws.name];
     if (!entry) return;
-    for (const [address, raw] of Object.entries(entry.raw)) {
-      const original = entry.snapshot.cells[address];
-      if (!original) continue;
+    const { snapshot } = entry;
+    for (const [address, original] of Object.entries(snapshot.cells)) {
+      const raw = entry.raw[address];
+      // Our own reading right after the write is the closer record; another host's is the fallback.
+      const written = raw?.written ?? snapshot.written?.[address];
+      if (!written) continue;
       const { row, col } = fromA1(address);
       const cell = ws.findCell(row + 1, col + 1);
       const now = readState(cell, this.palette);
+      const next = currentOriginal(original, written, now);
+      snapshot.cells[address] = next;
+      if (snapshot.written) snapshot.written[address] = now;
+      if (!raw) continue;
       const style = (cell?.style ?? {}) as Style;
-      if (!sameValue(now, raw.written)) {
-        original.value = now.value;
-        if (now.formula !== undefined) original.formula = now.formula;
-        else delete original.formula;
-        raw.value = cell ? rawValue(cell) : null;
-      }
-      if (now.numberFormat !== raw.written.numberFormat) {
-        original.numberFormat = now.numberFormat;
+      if (!sameValue(now, written)) raw.value = cell ? rawValue(cell) : null;
+      if (now.numberFormat !== written.numberFormat)
         raw.style = withoutUndefined({ ...raw.style, numFmt: clone(style.numFmt) });
-      }
-      if (now.fill !== raw.written.fill) {
-        original.fill = now.fill;
+      if (now.fill !== written.fill)
         raw.style = withoutUndefined({ ...raw.style, fill: clone(style.fill) });
-      }
-      if (now.note !== raw.written.note) {
-        original.note = now.note;
-        raw.note = clone(cell?.note ?? null);
-      }
+      if (now.note !== written.note)
+        raw.note = next.note === now.note ? clone(cell?.note ?? null) : next.note;
       raw.written = now;
     }
   }
