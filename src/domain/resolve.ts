@@ -156,6 +156,17 @@ function noteWithoutOurs(now: string | null, original: string | null, written: s
 }
 
 /**
+ * Whether the user changed a cell's value since we wrote `written`. A cell still holding the
+ * formula we left has not been typed over: a new value there is Excel recalculating (our own
+ * writes into the score cells recalculate a SUM total), not the user's input.
+ */
+export function valuePartChanged(now: ReadCellParts, written: CellState): boolean {
+  const formula = now.formula ?? null;
+  if (formula !== (written.formula ?? null)) return true;
+  return formula === null && now.value !== written.value;
+}
+
+/**
  * One cell's original as of now. Per part — value with formula, number format, fill, note — a
  * part that differs from what we wrote was changed by the user since, and what they left is the
  * new original; any other part keeps the recorded original. Without a record of our write (a
@@ -168,7 +179,7 @@ export function currentOriginal(
 ): CellState {
   const out = copyState(original);
   if (!written) return out;
-  if (now.value !== written.value || (now.formula ?? null) !== (written.formula ?? null)) {
+  if (valuePartChanged(now, written)) {
     out.value = now.value;
     if (now.formula !== undefined) out.formula = now.formula;
     else delete out.formula;

@@ -233,6 +233,25 @@ describe("parts a host could not read, and snapshots from before `written`", () 
     ).toEqual({ value: 3, formula: "H5*1.5", numberFormat: "General", fill: null, note: null });
   });
 
+  test("a formula we left that shows a new result was recalculated, not typed over: original kept", () => {
+    // I38 = SUM(I13:I37) held 98 before our run; our scores made Excel recalculate it to 98.83.
+    const original: CellState = {
+      value: 98,
+      formula: "SUM(I13:I37)",
+      numberFormat: "General",
+      fill: null,
+      note: null,
+    };
+    const ours: CellState = { ...original, fill: MARK_FILLS.warning };
+    expect(
+      currentOriginal(original, ours, { ...ours, value: 98.83, formula: "SUM(I13:I37)" })
+    ).toEqual(original);
+    // The user replacing the formula by a number is theirs.
+    expect(
+      currentOriginal(original, ours, { value: 98.83, numberFormat: "General", fill: null })
+    ).toEqual({ value: 98.83, numberFormat: "General", fill: null, note: null });
+  });
+
   test("a legacy snapshot (no `written`): the recorded original stands, as before", async () => {
     const book = await scoredBook();
     const grid = book.current("自评表");

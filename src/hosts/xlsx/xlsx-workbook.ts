@@ -12,7 +12,7 @@ import type ExcelJS from "exceljs";
 import type { CellGrid, CellState, Cell, MergedArea, SheetSnapshot } from "../../domain/grid";
 import { fromA1 } from "../../domain/grid";
 import type { ResolvedWrite } from "../../domain/plan-types";
-import { currentOriginal } from "../../domain/resolve";
+import { currentOriginal, valuePartChanged } from "../../domain/resolve";
 import { HostError, type SheetRef, type WorkbookPort } from "../workbook-port";
 import { hexToArgb, themePalette } from "./colors";
 import { isMergeSlave, readCell, readState } from "./cell-read";
@@ -316,7 +316,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (snapshot.written) snapshot.written[address] = now;
       if (!raw) continue;
       const style = (cell?.style ?? {}) as Style;
-      if (!sameValue(now, written)) raw.value = cell ? rawValue(cell) : null;
+      if (valuePartChanged(now, written)) raw.value = cell ? rawValue(cell) : null;
       if (now.numberFormat !== written.numberFormat)
         raw.style = withoutUndefined({ ...raw.style, numFmt: clone(style.numFmt) });
       if (now.fill !== written.fill)
