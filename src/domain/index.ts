@@ -36,7 +36,9 @@ export type ScoreResult =
 
 /**
  * Detect, evaluate and plan one sheet. When the grid carries a snapshot of an earlier run, the
- * evaluation reads the cells as they were before that run, so scoring twice equals scoring once.
+ * evaluation reads the cells as they were before that run, so scoring twice equals scoring once —
+ * except the parts the user changed since our last write (a reason typed into a cell we marked),
+ * which are read as the user left them and kept.
  */
 export function scoreGrid(grid: CellGrid, options: ScoreOptions = {}): ScoreResult {
   const profile = options.profile ?? DEFAULT_PROFILE;

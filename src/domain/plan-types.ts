@@ -58,6 +58,9 @@ export interface ResolvedCell {
 export interface ResolvedWrite {
   sheetName: string;
   cells: ResolvedCell[];
-  /** The snapshot to keep in the document after this write (originals of every cell ever touched). */
+  /**
+   * The snapshot to keep in the document after this write: originals of every cell ever touched,
+   * and in `written` the states of `cells` above.
+   */
   snapshot: SheetSnapshot;
 }

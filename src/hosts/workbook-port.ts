@@ -40,7 +40,10 @@ export interface WorkbookPort {
   readGrid(sheet: SheetRef): Promise<CellGrid>;
   /** Write every resolved cell and store the new snapshot, in one batch. Throws HostError("PROTECTED") with nothing written. */
   write(resolved: ResolvedWrite): Promise<void>;
-  /** Restore every cell of the stored snapshot and drop the snapshot. Returns the number of cells restored. */
+  /**
+   * Restore every cell of the stored snapshot and drop the snapshot; a part the user changed since
+   * our last write stays as they left it. Returns the number of cells restored.
+   */
   revert(sheet: SheetRef): Promise<number>;
   /** The stored snapshot of a sheet, if any. */
   readSnapshot(sheet: SheetRef): Promise<SheetSnapshot | undefined>;
