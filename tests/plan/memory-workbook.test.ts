@@ -94,7 +94,9 @@ describe("MemoryWorkbook", () => {
 
   test("messages follow the workbook's language", async () => {
     const book = new MemoryWorkbook([{ ...smallGrid(), protected: true }], { lang: "en" });
-    await expect(book.write(rateWrite())).rejects.toThrow("Sheet “自评表” is protected; nothing was written.");
+    await expect(book.write(rateWrite())).rejects.toThrow(
+      "Sheet “自评表” is protected; nothing was written."
+    );
   });
 
   test("an unknown sheet is a clear error naming it", async () => {
