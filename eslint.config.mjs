@@ -21,7 +21,16 @@ const nodeGlobals = {
 };
 
 export default [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "test-results/**", "bench/tmp/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "out/**",
+      "test-results/**",
+      "bench/tmp/**",
+    ],
+  },
   ...widened,
   {
     languageOptions: {
@@ -51,10 +60,22 @@ export default [
         "error",
         {
           patterns: [
-            { group: ["react", "react-*", "@fluentui/*"], message: "The engine must not import UI code." },
-            { group: ["fs", "fs/*", "node:*", "path", "os", "child_process"], message: "The engine must not touch Node APIs." },
-            { group: ["exceljs", "office-js", "@microsoft/*", "office-addin-*"], message: "The engine must not import a host." },
-            { group: ["**/hosts/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "The engine must not import hosts or UIs." },
+            {
+              group: ["react", "react-*", "@fluentui/*"],
+              message: "The engine must not import UI code.",
+            },
+            {
+              group: ["fs", "fs/*", "node:*", "path", "os", "child_process"],
+              message: "The engine must not touch Node APIs.",
+            },
+            {
+              group: ["exceljs", "office-js", "@microsoft/*", "office-addin-*"],
+              message: "The engine must not import a host.",
+            },
+            {
+              group: ["**/hosts/**", "**/taskpane/**", "**/commands/**", "**/cli/**"],
+              message: "The engine must not import hosts or UIs.",
+            },
           ],
         },
       ],
@@ -68,7 +89,16 @@ export default [
     },
   },
   {
-    files: ["scripts/**", "bench/**", "src/cli/**", "src/hosts/xlsx/**", "bin/**", "*.js", "*.cjs", "tests/**"],
+    files: [
+      "scripts/**",
+      "bench/**",
+      "src/cli/**",
+      "src/hosts/xlsx/**",
+      "bin/**",
+      "*.js",
+      "*.cjs",
+      "tests/**",
+    ],
     languageOptions: { globals: nodeGlobals },
   },
   {
