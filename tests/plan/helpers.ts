@@ -17,6 +17,7 @@ import type {
 import type { PlanOptions } from "../../src/domain/plan-types";
 import type { SheetSpec, SpecCell } from "../fixtures/sheet-spec";
 import { gridFromSpec } from "../fixtures/sheet-spec";
+import { COLUMNS } from "../rules/helpers";
 
 export const OPTIONS: PlanOptions = {
   highlights: true,
@@ -104,18 +105,7 @@ export function layoutStub(): TableLayout {
     projectName: null,
     funds: null,
     indicatorHeaderRow: 2,
-    columns: {
-      level1: 2,
-      level2: 3,
-      level3: 4,
-      target: 5,
-      actual: 6,
-      weight: 7,
-      score: 8,
-      note: 9,
-      nature: null,
-      unit: null,
-    },
+    columns: { ...COLUMNS },
     indicators: [],
     sections: [],
     total: { row: 8, weightCol: 7, scoreCol: 8 },
