@@ -686,7 +686,7 @@ export class FakeRange extends FakeClientObject {
   private write2d(
     prop: string,
     data: unknown[][],
-    apply: (cell: FakeCell, v: unknown) => FakeCell
+    apply: (cell: FakeCell, v: unknown, sheet: FakeSheet, row: number, col: number) => FakeCell
   ) {
     this.context.push({
       requestBytes: size({ set: prop, data }),
@@ -702,7 +702,7 @@ export class FakeRange extends FakeClientObject {
           line.forEach((v, c) => {
             const row = box.top + r;
             const col = box.left + c;
-            sheet.set(row, col, apply(sheet.get(row, col), v));
+            sheet.set(row, col, apply(sheet.get(row, col), v, sheet, row, col));
           })
         );
         return 0;
@@ -746,26 +746,9 @@ export class FakeRange extends FakeClientObject {
     this.writeInput("formulas", data);
   }
   private writeInput(prop: string, data: unknown[][]) {
-    this.context.push({
-      requestBytes: size({ set: prop, data }),
-      isWrite: true,
-      run: () => {
-        const { sheet, box } = writable(this.target(), prop);
-        if (data.length !== box.rows || data.some((line) => line.length !== box.cols))
-          throw new FakeOfficeError(
-            "InvalidArgument",
-            `The ${prop} array does not match the range size.`
-          );
-        data.forEach((line, r) =>
-          line.forEach((v, c) => {
-            const row = box.top + r;
-            const col = box.left + c;
-            sheet.set(row, col, FakeRange.input(sheet, row, col, sheet.get(row, col), v));
-          })
-        );
-        return 0;
-      },
-    });
+    this.write2d(prop, data, (cell, v, sheet, row, col) =>
+      FakeRange.input(sheet, row, col, cell, v)
+    );
   }
   set numberFormat(data: string[][]) {
     this.write2d("numberFormat", data, (cell, v) => ({ ...cell, numberFormat: String(v) }));
