@@ -11,6 +11,7 @@
  * One browser for the whole file; the sample-form tests run in order on one page, as one session.
  */
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -61,13 +62,22 @@ async function inViewport(locator: Locator): Promise<boolean> {
   });
 }
 
-/** Whether any of these requests fetched a script of ours that holds ExcelJS (its xlsx reader). */
-async function loadsExcelJs(requests: string[]): Promise<boolean> {
+/** The scripts of ours these requests fetched. */
+async function scriptsOf(requests: string[]): Promise<string[]> {
   const scripts = requests.filter((u) => isLocal(u) && u.endsWith(".js"));
-  const bodies = await Promise.all(
+  return Promise.all(
     scripts.map((u) => fs.readFile(path.join(served.dist, new URL(u).pathname), "utf8"))
   );
-  return bodies.some((b) => b.includes("sharedStrings.xml"));
+}
+
+/** Whether these requests fetched the in-place .xlsx editor (its snapshot records' key). */
+async function loadsXlsxEditor(requests: string[]): Promise<boolean> {
+  return (await scriptsOf(requests)).some((b) => b.includes("xlsx-xml:"));
+}
+
+/** Whether they fetched ExcelJS, which the page must never use on a user's file. */
+async function loadsExcelJs(requests: string[]): Promise<boolean> {
+  return (await scriptsOf(requests)).some((b) => b.includes("sharedStrings.xml"));
 }
 
 /** Drops a file the way a browser does: a drop event carrying a DataTransfer, on the zone or elsewhere. */
@@ -118,7 +128,8 @@ describe("the pane in preview mode, over the sample form", () => {
     // B5:B9 (项目资金) spans five rows.
     expect(await sheetCell(page, "B5").getAttribute("rowspan")).toBe("5");
     expect(await text(sheetCell(page, "G28"))).toBe("256人次");
-    // Nothing of ExcelJS is loaded until a file is chosen: the pane's own scripts are small.
+    // Nothing of the file editor is loaded until a file is chosen: the pane's own scripts are small.
+    expect(await loadsXlsxEditor(pane.requests)).toBe(false);
     expect(await loadsExcelJs(pane.requests)).toBe(false);
     await screenshot(page, "01-open-zh", true);
   });
@@ -223,9 +234,11 @@ describe("scoring the user's own .xlsx in the browser", () => {
     expect(await text(page.locator("#sheet-title"))).toContain("自评表");
     expect(await text(sheetCell(page, "I28"))).toBe("0.85");
     expect(await text(sheetCell(page, "I38"))).toBe("98.83");
-    // Opening the file loaded ExcelJS from this page's own origin, and nothing went anywhere else.
+    // Opening the file loaded the in-place editor (never ExcelJS) from this page's own origin, and
+    // nothing went anywhere else.
     const after = pane.requests.slice(before);
-    expect(await loadsExcelJs(after)).toBe(true);
+    expect(await loadsXlsxEditor(after)).toBe(true);
+    expect(await loadsExcelJs(after)).toBe(false);
     expect(after.filter((u) => !isLocal(u))).toEqual([]);
     await screenshot(page, "06-file-scored");
 
@@ -255,6 +268,13 @@ describe("scoring the user's own .xlsx in the browser", () => {
     );
     expect(workbook.getWorksheet("_selfeval")?.state).toBe("veryHidden");
     expect(after.filter((u) => !isLocal(u))).toEqual([]);
+    // The download is the chosen workbook edited in place: parts scoring had no reason to touch
+    // come back byte for byte.
+    const input = unzipSync(await fs.readFile(fixtures.blankScores));
+    const output = unzipSync(await fs.readFile(saved));
+    for (const part of ["xl/theme/theme1.xml", "xl/sharedStrings.xml", "docProps/core.xml"]) {
+      expect(Buffer.from(output[part])).toEqual(Buffer.from(input[part]));
+    }
   });
 
   test("a workbook with two forms scores the first, and the other when it is picked", async () => {

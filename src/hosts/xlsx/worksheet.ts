@@ -171,7 +171,14 @@ export class Worksheet {
     return this.byAddress().get(address);
   }
 
+  private mergesCache?: MergedArea[];
+
   merges(): MergedArea[] {
+    this.mergesCache ??= this.readMerges();
+    return this.mergesCache;
+  }
+
+  private readMerges(): MergedArea[] {
     const block = findElement(this.xml, "mergeCells", this.sheetData.end);
     if (!block) return [];
     return findElements(this.xml, "mergeCell", block.innerStart, block.innerEnd).flatMap(
