@@ -27,6 +27,12 @@
  * declared on an interface member is checked at every object literal in the audited files that
  * implements it. Not seen: implementations created outside the audited files (e.g. test fakes).
  * Only sets named in the manifest's `<Requirements>` are enforced; others are listed.
+ *
+ * Members are seen through `a.b`, `a["b"]`, `const { b } = a` and object literals typed by
+ * office-js. Not tracked: values flowing through variables (`const n = G ? sheet.notes : null;
+ * if (n) n.add(…)` is rejected — put the use itself behind the guard, or in a @requiresApiSet
+ * helper), `any`-typed code, and a function named isSetSupported that is not Office's (trusted by
+ * name, so that an injected one for tests still counts).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -199,6 +205,9 @@ class Auditor {
 
   private visit(node: ts.Node): void {
     if (ts.isPropertyAccessExpression(node)) this.onAccess(node);
+    else if (ts.isElementAccessExpression(node)) this.onElementAccess(node);
+    else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent))
+      this.onBinding(node);
     else if (ts.isObjectLiteralExpression(node)) this.onObjectLiteral(node);
     else if (ts.isIdentifier(node)) this.onIdentifier(node);
     ts.forEachChild(node, (child) => this.visit(child));
@@ -216,6 +225,25 @@ class Auditor {
       if (sig && isOfficeDeclaration(sig)) decls = [sig as ts.Declaration];
     }
     this.record(node, this.checker.getFullyQualifiedName(symbol), decls);
+  }
+
+  /** `sheet["notes"]`: the same member as `sheet.notes`. */
+  private onElementAccess(node: ts.ElementAccessExpression): void {
+    const symbol = this.resolve(this.checker.getSymbolAtLocation(node.argumentExpression));
+    const decls = (symbol?.declarations ?? []).filter(isOfficeDeclaration);
+    if (symbol && decls.length > 0)
+      this.record(node, this.checker.getFullyQualifiedName(symbol), decls);
+  }
+
+  /** `const { notes } = sheet`: a read of sheet.notes. */
+  private onBinding(node: ts.BindingElement): void {
+    const key = node.propertyName ?? node.name;
+    if (!(ts.isIdentifier(key) || ts.isStringLiteral(key))) return;
+    const type = this.checker.getTypeAtLocation(node.parent);
+    const symbol = this.checker.getPropertyOfType(type, key.text);
+    const decls = (symbol?.declarations ?? []).filter(isOfficeDeclaration);
+    if (symbol && decls.length > 0)
+      this.record(node, this.checker.getFullyQualifiedName(symbol), decls);
   }
 
   /** `{ mergeUndoGroup: true }` passed where office-js expects a typed object. */
