@@ -160,4 +160,19 @@ describe("fixtures", () => {
     },
     TIMEOUT_MS
   );
+
+  test(
+    "a guard declared on an interface is checked at each object literal implementing it",
+    () => {
+      const file = `${FIXTURES}/interface-guard.ts`;
+      const result = audit([file]);
+      expect(problemLines(result, file)).toEqual(expectedLines(file));
+      expect(result.problems.join("\n")).toContain(
+        "this implementation of notesSupported (@apiSetGuard ExcelApi 1.18) does not return"
+      );
+      // The call behind the guard itself is accepted.
+      expect(result.uses.find((u) => u.member === "helper countNotes")?.ok).toBe(true);
+    },
+    TIMEOUT_MS
+  );
 });
