@@ -1,14 +1,18 @@
 /*
  * Builds the add-in's two pages: the task pane (React) and the ribbon's function file. `npm run
  * build` for production, `npm run dev-server` for https://localhost:3000 (the manifest's URLs).
- * LOCAL_OFFICE_JS=1 serves office.js from @microsoft/office-js instead of Microsoft's CDN, for
- * offline browser tests.
+ * LOCAL_OFFICE_JS=1 serves office.js from @microsoft/office-js instead of Microsoft's CDN (offline
+ * browser tests, networks without internet); OFFICE_JS_URL=… names another CDN (21Vianet).
+ * ADDIN_BASE_URL=https://host/path rewrites the manifest's URLs to that server and validates it
+ * (scripts/deploy/manifest-urls.cjs; docs/deploy.md).
  */
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { deploymentManifest, EmittedManifestCheck } = require("./scripts/deploy/manifest-urls.cjs");
+const { version } = require("./package.json");
 
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -31,7 +35,17 @@ function httpsServer() {
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const localOfficeJs = !!process.env.LOCAL_OFFICE_JS;
-  const officeJs = localOfficeJs ? "office-js/office.js" : CDN_OFFICE_JS;
+  const officeJs = localOfficeJs
+    ? "office-js/office.js"
+    : process.env.OFFICE_JS_URL || CDN_OFFICE_JS;
+  // Checked before compiling: a wrong URL fails at once, not after the bundle.
+  const deployed = process.env.ADDIN_BASE_URL
+    ? deploymentManifest(
+        fs.readFileSync(path.join(__dirname, "manifest.xml"), "utf8"),
+        process.env.ADDIN_BASE_URL,
+        `version ${version}`
+      )
+    : undefined;
   return {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -71,7 +85,11 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            ...(deployed ? { transform: () => deployed.xml } : {}),
+          },
           ...(localOfficeJs
             ? [
                 {
@@ -85,6 +103,7 @@ module.exports = (env = {}, argv = {}) => {
             : []),
         ],
       }),
+      ...(deployed ? [new EmittedManifestCheck(deployed.xml)] : []),
     ],
     devServer: {
       static: { directory: path.join(__dirname, "dist") },

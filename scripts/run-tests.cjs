@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /*
- * The README's test command: type-check, lint, validate the manifest, run the unit suites with Jest,
+ * The README's test command: type-check, lint, validate the manifest, audit the ExcelApi sets the
+ * add-in uses (npm run check:apisets), run the unit suites with Jest,
  * then the browser suite. Prints a last line "N passed, N failed" (CI reads it) and exits non-zero
  * when any step failed.
  */
@@ -40,6 +41,7 @@ for (const [label, cmd, args] of [
   ...(fs.existsSync(path.join(root, "manifest.xml"))
     ? [["manifest", process.execPath, [path.join(root, "scripts", "validate-manifest.cjs")]]]
     : []),
+  ["api sets", bin("tsx"), [path.join(root, "scripts", "check-apisets.ts")]],
 ]) {
   if (step(label, cmd, args)) passed += 1;
   else failed += 1;

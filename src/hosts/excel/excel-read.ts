@@ -43,6 +43,7 @@ export interface SheetRead {
 export interface ReadNeeds {
   /** Estimated request/response bytes per sync. */
   budget: number;
+  /** @apiSetGuard ExcelApi 1.18 — true only where notes can be read (npm run check:apisets). */
   notesSupported: () => boolean;
   /** Addresses that held a note at our last look, per sheet: lets the next read skip a sync. */
   knownNotes: Map<string, string[]>;
@@ -109,6 +110,7 @@ function queueSnapshotSize(context: Ctx): () => StoreSize {
 /**
  * Queues what locating the sheet's notes needs in the main read: the count, and a probe of every
  * address we already know held a note. When the probes account for every note, no extra sync.
+ * @requiresApiSet ExcelApi 1.18
  */
 function queueNotesRead(sheet: Sheet, known: readonly string[], notesPerSync: number) {
   const count = sheet.notes.getCount();

@@ -20,14 +20,20 @@ export function defaultIsSetSupported(name: string, version: string): boolean {
 
 /** Excel.run with a timeout, and every failure turned into a HostError with a clear message. */
 export async function runExcel<T>(
-  runner: { run: ExcelRunner; timeoutMs: number; errors: HostErrors },
+  runner: {
+    run: ExcelRunner;
+    timeoutMs: number;
+    errors: HostErrors;
+    isSetSupported: (name: string, version: string) => boolean;
+  },
   sheetName: string,
+  /** One undo step for all the batch's syncs, where Excel supports it (ExcelApi 1.20). */
   mergeUndo: boolean,
   batch: (context: Excel.RequestContext) => Promise<T>
 ): Promise<T> {
   const { run, timeoutMs, errors } = runner;
   const options: Excel.RunOptions = { delayForCellEdit: false };
-  if (mergeUndo) options.mergeUndoGroup = true;
+  if (mergeUndo && runner.isSetSupported("ExcelApi", "1.20")) options.mergeUndoGroup = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

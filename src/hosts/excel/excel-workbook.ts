@@ -30,7 +30,7 @@ import {
   type SheetState,
 } from "./excel-read";
 import { defaultIsSetSupported, defaultRun, runExcel, type ExcelRunner } from "./excel-run";
-import { planWrite } from "./excel-write";
+import { planWrite, queueNote } from "./excel-write";
 
 export type { ExcelRunner } from "./excel-run";
 
@@ -93,7 +93,10 @@ export class ExcelWorkbook implements WorkbookPort {
     };
   }
 
-  /** Notes (ExcelApi 1.18) are read and written only where Excel can. */
+  /**
+   * Notes (ExcelApi 1.18) are read and written only where Excel can.
+   * @apiSetGuard ExcelApi 1.18
+   */
   get notesSupported(): boolean {
     return this.isSetSupported("ExcelApi", "1.18");
   }
@@ -201,9 +204,10 @@ export class ExcelWorkbook implements WorkbookPort {
     manageNotes: boolean
   ): Promise<void> {
     const name = state.sheetName;
-    const { table, notes, groups } = planWrite(state, cells, snapshots, manageNotes, this.budget);
-    const undoable = this.isSetSupported("ExcelApi", "1.20");
-    await this.excel(name, undoable, async (context) => {
+    // queueNote needs ExcelApi 1.18: it is handed over only behind the guard (npm run check:apisets).
+    const writeNote = manageNotes && this.notesSupported ? queueNote : undefined;
+    const { table, notes, groups } = planWrite(state, cells, snapshots, writeNote, this.budget);
+    await this.excel(name, true, async (context) => {
       const sheet = context.workbook.worksheets.getItem(name);
       for (const group of groups) {
         for (const step of group) step.queue(context, sheet);
@@ -214,7 +218,7 @@ export class ExcelWorkbook implements WorkbookPort {
     });
     state.snapshots = snapshots;
     state.snapshotSheet = { exists: true, rows: table.length, cols: 3 };
-    if (manageNotes) {
+    if (writeNote) {
       state.notes = notes;
       this.knownNotes.set(name, [...notes.keys()]);
     }
@@ -225,7 +229,12 @@ export class ExcelWorkbook implements WorkbookPort {
     mergeUndo: boolean,
     batch: (context: Ctx) => Promise<T>
   ): Promise<T> {
-    const runner = { run: this.run, timeoutMs: this.timeoutMs, errors: this.errors };
+    const runner = {
+      run: this.run,
+      timeoutMs: this.timeoutMs,
+      errors: this.errors,
+      isSetSupported: this.isSetSupported,
+    };
     return runExcel(runner, sheetName, mergeUndo, batch);
   }
 }

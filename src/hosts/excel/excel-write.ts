@@ -23,6 +23,9 @@ import type { SheetState } from "./excel-read";
 type Ctx = Excel.RequestContext;
 type Sheet = Excel.Worksheet;
 
+/** Queues one cell's note change: queueNote, handed over only where notes are supported. */
+export type NoteWriter = (sheet: Sheet, cell: ResolvedCell, notes: Map<string, string>) => void;
+
 /** One part of a write: its estimated request bytes, and what it queues on the context. */
 export type WriteStep = { bytes: number; queue: (context: Ctx, sheet: Sheet) => void };
 
@@ -39,7 +42,8 @@ export function planWrite(
   state: SheetState,
   cells: readonly ResolvedCell[],
   snapshots: Map<string, StoredSnapshot>,
-  manageNotes: boolean,
+  /** Given when the add-in manages the sheet's notes (and Excel supports them). */
+  writeNote: NoteWriter | undefined,
   budget: number
 ): WritePlan {
   const table = encodeSnapshotTable(snapshots);
@@ -59,7 +63,7 @@ export function planWrite(
     steps.push({
       bytes: batch.reduce((n, run) => n + estimateRunBytes(run), 0),
       queue: (_context, sheet) => {
-        for (const run of batch) queueRun(sheet, run, manageNotes ? notes : undefined);
+        for (const run of batch) queueRun(sheet, run, writeNote && { notes, writeNote });
       },
     });
   }
@@ -102,7 +106,11 @@ function queueSnapshotTable(
   range.values = rows;
 }
 
-function queueRun(sheet: Sheet, run: ColumnRun, notes: Map<string, string> | undefined): void {
+function queueRun(
+  sheet: Sheet,
+  run: ColumnRun,
+  notes: { notes: Map<string, string>; writeNote: NoteWriter } | undefined
+): void {
   const range = sheet.getRangeByIndexes(run.top, run.col, run.cells.length, 1);
   // Format first: a value written into a General cell would otherwise pick a format of its own.
   range.numberFormat = run.cells.map((c) => [c.state.numberFormat]);
@@ -112,10 +120,11 @@ function queueRun(sheet: Sheet, run: ColumnRun, notes: Map<string, string> | und
     if (span.fill === null) target.format.fill.clear();
     else target.format.fill.color = span.fill;
   }
-  if (notes) for (const cell of run.cells) queueNote(sheet, cell, notes);
+  if (notes) for (const cell of run.cells) notes.writeNote(sheet, cell, notes.notes);
 }
 
-function queueNote(sheet: Sheet, cell: ResolvedCell, notes: Map<string, string>): void {
+/** @requiresApiSet ExcelApi 1.18 */
+export function queueNote(sheet: Sheet, cell: ResolvedCell, notes: Map<string, string>): void {
   const wanted = cell.state.note;
   const current = notes.get(cell.address) ?? null;
   if (wanted === current) return;
