@@ -5,8 +5,9 @@
  * element and the note's `<comment>` element — so a revert puts back value, type, formula and style
  * index exactly. Those records sit in extra rows keyed `xlsx-xml:<sheet>`; the codec skips them, and
  * a host that rewrites the table without them leaves this host to restore from the snapshot alone.
+ * What our last write left in each cell is the snapshot's own `written` record, kept once.
  */
-import type { CellState, SheetSnapshot } from "../../domain/grid";
+import type { SheetSnapshot } from "../../domain/grid";
 import {
   SNAPSHOT_PART_CHARS,
   decodeSnapshotTable,
@@ -27,8 +28,6 @@ export interface XmlRecord {
   /** Set when the user changed the cell's fill or number format after our write: theirs to keep. */
   fillId?: number;
   numFmtId?: number;
-  /** What the cell showed right after our last write. */
-  written: CellState;
 }
 
 export interface StoredSheet {
@@ -45,9 +44,7 @@ function isRecord(x: unknown): x is XmlRecord {
   const r = x as Record<string, unknown>;
   return (
     (r.cell === null || typeof r.cell === "string") &&
-    (r.note === null || typeof r.note === "string") &&
-    typeof r.written === "object" &&
-    r.written !== null
+    (r.note === null || typeof r.note === "string")
   );
 }
 

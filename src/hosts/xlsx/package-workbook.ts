@@ -304,12 +304,12 @@ export class PackageWorkbook implements WorkbookPort {
       valueChanged ||= change.valueChanged;
     }
     this.commitSheet(name, edits);
-    for (const { address } of resolved.cells) {
-      // What the cell shows now, as this host reads it: the next read compares with exactly that.
-      const shown = this.readState(name, address);
-      if (raw[address]) raw[address] = { ...raw[address], written: shown };
-      if (snapshot.written) snapshot.written[address] = shown;
-    }
+    // What every touched cell shows now, as this host reads it: the next read compares with that.
+    const written: Record<string, CellState> = { ...(snapshot.written ?? {}) };
+    for (const { address } of resolved.cells) written[address] = this.readState(name, address);
+    for (const address of Object.keys(snapshot.cells))
+      written[address] ??= this.readState(name, address);
+    snapshot.written = written;
     const kept: Record<string, XmlRecord> = {};
     for (const address of Object.keys(snapshot.cells))
       if (raw[address]) kept[address] = raw[address];
@@ -517,7 +517,6 @@ export class PackageWorkbook implements WorkbookPort {
     return {
       cell: this.worksheet(name).cell(address)?.xml ?? null,
       note: this.notes(name).get(address)?.xml ?? null,
-      written: this.readState(name, address),
     };
   }
 
@@ -836,7 +835,7 @@ export class PackageWorkbook implements WorkbookPort {
     const styles = this.styles();
     for (const [address, original] of Object.entries(snapshot.cells)) {
       const raw = entry.raw[address];
-      const written = raw?.written ?? snapshot.written?.[address];
+      const written = snapshot.written?.[address];
       if (!written) continue;
       const now = this.readState(name, address);
       const next = currentOriginal(original, written, now);
@@ -857,7 +856,6 @@ export class PackageWorkbook implements WorkbookPort {
       if (now.fill !== written.fill) raw.fillId = styles.fillIdOf(currentS);
       if (now.note !== written.note)
         raw.note = next.note === now.note ? (this.notes(name).get(address)?.xml ?? null) : raw.note;
-      raw.written = now;
     }
   }
 }
