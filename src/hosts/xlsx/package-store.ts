@@ -8,6 +8,7 @@
  * What our last write left in each cell is the snapshot's own `written` record, kept once.
  */
 import type { SheetSnapshot } from "../../domain/grid";
+import { toA1 } from "../../domain/grid";
 import {
   SNAPSHOT_PART_CHARS,
   decodeSnapshotTable,
@@ -15,6 +16,8 @@ import {
   type SnapshotTable,
   type StoredSnapshot,
 } from "../snapshot-codec";
+import { buildCell, parseCell, readValue, type ReadContext } from "./cell-xml";
+import { Worksheet } from "./worksheet";
 
 const RAW_KEY_PREFIX = "xlsx-xml:";
 const PART_PREFIX = "~";
@@ -113,4 +116,33 @@ export function encodeStore(model: StoreModel): SnapshotTable {
     }
   }
   return table;
+}
+
+/** The table (first three columns) held in a store sheet's XML, as any host wrote it. */
+export function readStoreTable(xml: string, context: ReadContext): unknown[][] {
+  const rows: unknown[][] = [];
+  const plain: ReadContext = { ...context, numberFormat: () => ({ code: "General", id: 0 }) };
+  for (const c of new Worksheet(xml).allCells()) {
+    if (c.col > 2) continue;
+    const { value } = readValue(parseCell(c.xml), plain);
+    (rows[c.row] ??= [])[c.col] = value ?? undefined;
+  }
+  return Array.from(rows, (r) => r ?? []);
+}
+
+/** A worksheet part holding the table, texts as inline strings (no shared strings touched). */
+export function storeSheetXml(table: SnapshotTable): string {
+  const rows = table
+    .map((row, r) => {
+      const cells = row
+        .map((value, c) => (value === "" ? "" : buildCell(toA1(r, c), value, undefined, 0, "")))
+        .join("");
+      return `<row r="${r + 1}">${cells}</row>`;
+    })
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+    `<sheetData>${rows}</sheetData></worksheet>`
+  );
 }
