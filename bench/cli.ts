@@ -12,8 +12,8 @@ import { scoreFile, type ScoreRunOptions } from "../src/cli/score-file";
 import { scoreGrid } from "../src/domain";
 import { DEFAULT_PROFILE } from "../src/domain/profiles";
 import { writeAtomic } from "../src/cli/output";
-import { XlsxWorkbook } from "../src/hosts/xlsx/xlsx-workbook";
-import { specsToXlsx } from "../src/hosts/xlsx/write-spec";
+import { PackageWorkbook } from "../src/hosts/xlsx/package-workbook";
+import { specsToXlsx } from "../tests/support/write-spec";
 import { ALL_FORMS } from "../tests/fixtures/forms";
 import type { SheetSpec } from "../tests/fixtures/sheet-spec";
 import { seedLikeSheet } from "./sheets";
@@ -104,7 +104,7 @@ export async function breakdown(inputs: string[], outDir: string): Promise<CliBr
     await fs.writeFile(path.join(outDir, `${i}.bare.xlsx`), bareBytes);
     sum.bareSave += lap();
 
-    const workbook = await XlsxWorkbook.fromBytes(await fs.readFile(inputs[i]));
+    const workbook = PackageWorkbook.fromBytes(await fs.readFile(inputs[i]));
     sum.read += lap();
     for (const sheet of await workbook.listSheets()) {
       const grid = await workbook.readGrid(sheet);
@@ -117,7 +117,7 @@ export async function breakdown(inputs: string[], outDir: string): Promise<CliBr
       await workbook.write(scored.resolved);
       sum.hostWrite += lap();
     }
-    const bytes = await workbook.toBuffer();
+    const bytes = workbook.toBytes();
     sum.serialize += lap();
     await writeAtomic(path.join(outDir, `${i}.scored.xlsx`), bytes);
     sum.save += lap();

@@ -7,7 +7,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { seed } from "../tests/fixtures/forms/seed";
-import { specsToXlsx } from "../src/hosts/xlsx/write-spec";
+import { specsToXlsx } from "../tests/support/write-spec";
 
 async function main(): Promise<void> {
   const dir = path.resolve(__dirname, "..", "examples");

@@ -78,7 +78,17 @@ function resolveProfile(flags: ScoreFlags, lang: Lang): RuleProfile {
 async function runScore(paths: string[], flags: ScoreFlags): Promise<number> {
   const lang = parseLang(flags.lang);
   const profile = resolveProfile(flags, lang);
-  const { files } = await collectInputs(paths);
+  const { files, skipped } = await collectInputs(paths);
+  const skippedLines = skipped.map((file) =>
+    cliMessage(lang, "skippedFormat", {
+      path: file,
+      format: file.slice(file.lastIndexOf(".")).toLowerCase(),
+    })
+  );
+  if (files.length === 0 && skippedLines.length > 0) {
+    process.stderr.write(`${skippedLines.join("\n")}\n`);
+    return EXIT_FAILED;
+  }
   if (files.length === 0) {
     throw new UsageError(cliMessage(lang, "noInputs", { paths: paths.join(", ") }));
   }
@@ -108,7 +118,7 @@ async function runScore(paths: string[], flags: ScoreFlags): Promise<number> {
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     bar?.update({ file: file.split(/[\\/]/).pop() ?? file });
-    const output = outputPathFor(file, ".scored.xlsx", flags.out, taken);
+    const output = outputPathFor(file, "scored", flags.out, taken);
     outcomes.push(await scoreFile(file, output, options));
     bar?.increment();
   }
@@ -116,7 +126,7 @@ async function runScore(paths: string[], flags: ScoreFlags): Promise<number> {
 
   const report = buildReport(outcomes, lang);
   let failed = outcomes.some((o) => o.error !== null);
-  const out: string[] = [renderSummary(report, lang)];
+  const out: string[] = [renderSummary(report, lang), ...skippedLines];
   for (const o of outcomes) {
     if (o.output) out.push(cliMessage(lang, "wrote", { path: o.output }));
     for (const sheet of o.sheets) {
@@ -153,7 +163,7 @@ async function runScore(paths: string[], flags: ScoreFlags): Promise<number> {
 async function runRevert(file: string, flags: { out?: string; lang: string }): Promise<number> {
   const lang = parseLang(flags.lang);
   const [input] = (await collectInputs([file])).files;
-  const output = outputPathFor(input, ".reverted.xlsx", flags.out, new Set());
+  const output = outputPathFor(input, "reverted", flags.out, new Set());
   const result = await revertFile(input, output, lang);
   if (result.error) {
     process.stderr.write(`${input}: ${result.error}\n`);

@@ -5,31 +5,38 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 
-/** "a.xlsx" and "a.scored.xlsx" both have the stem "a". */
+/** "a.xlsx", "a.scored.xlsx" and "a.xlsm" all have the stem "a". */
 export function stemOf(input: string): string {
-  const base = path.basename(input).replace(/\.xlsx$/i, "");
+  const base = path.basename(input).replace(/\.xls[xm]$/i, "");
   return base.replace(/\.(scored|reverted)$/i, "");
 }
 
+/** A macro-enabled workbook stays one: its output keeps the .xlsm extension and its macros. */
+export function workbookExtension(input: string): ".xlsx" | ".xlsm" {
+  return /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
+}
+
 /**
- * `<stem><suffix>` in `outDir` (default: the input's folder). Two inputs with the same name in one
- * run get "a.scored.xlsx" and "a (2).scored.xlsx" rather than overwriting each other.
+ * `<stem>.<kind><ext>` in `outDir` (default: the input's folder), ext as the input's. Two inputs with
+ * the same name in one run get "a.scored.xlsx" and "a (2).scored.xlsx" rather than overwriting each
+ * other.
  */
 export function outputPathFor(
   input: string,
-  suffix: ".scored.xlsx" | ".reverted.xlsx",
+  kind: "scored" | "reverted",
   outDir: string | undefined,
   taken: Set<string>
 ): string {
   const dir = path.resolve(outDir ?? path.dirname(input));
   const stem = stemOf(input);
+  const suffix = `.${kind}${workbookExtension(input)}`;
   let candidate = path.join(dir, `${stem}${suffix}`);
   for (let n = 2; taken.has(candidate); n++) candidate = path.join(dir, `${stem} (${n})${suffix}`);
   taken.add(candidate);
   return candidate;
 }
 
-export async function writeAtomic(target: string, bytes: Buffer | string): Promise<void> {
+export async function writeAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
   const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);

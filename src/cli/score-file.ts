@@ -11,8 +11,8 @@ import type { PlanOptions } from "../domain/plan-types";
 import type { RuleProfile } from "../domain/profile-types";
 import { cliMessage } from "../i18n/cli";
 import { HostError } from "../hosts/workbook-port";
-import { sniffFile } from "../hosts/xlsx/open";
-import { XlsxWorkbook } from "../hosts/xlsx/xlsx-workbook";
+import { PackageWorkbook } from "../hosts/xlsx/package-workbook";
+import { sniffFile } from "../hosts/xlsx/sniff";
 import { writeAtomic } from "./output";
 import type { FileOutcome, SheetOutcome } from "./report";
 
@@ -62,10 +62,10 @@ export function failureReason(error: unknown, bytes: Buffer | undefined, lang: L
 /** Read and open a workbook; the bytes are returned too so a failure can be explained. */
 export async function openWorkbook(
   input: string
-): Promise<{ bytes: Buffer; workbook: XlsxWorkbook }> {
+): Promise<{ bytes: Buffer; workbook: PackageWorkbook }> {
   const bytes = await fs.readFile(input);
   try {
-    return { bytes, workbook: await XlsxWorkbook.fromBytes(bytes) };
+    return { bytes, workbook: PackageWorkbook.fromBytes(bytes) };
   } catch (error) {
     (error as { bytes?: Buffer }).bytes = bytes;
     throw error;
@@ -109,7 +109,7 @@ export async function scoreFile(
     }
     if (outcome.sheets.length === 0) throw new HostError("NO_TABLE", "no table");
     if (!options.check && outcome.sheets.some((s) => s.written)) {
-      const scored = await workbook.toBuffer();
+      const scored = workbook.toBytes();
       try {
         await writeAtomic(output, scored);
       } catch (error) {
@@ -151,7 +151,7 @@ export async function revertFile(
       restored += await workbook.revert(sheet);
     }
     if (restored === 0) throw new HostError("NOTHING_TO_REVERT", "nothing to revert");
-    await writeAtomic(output, await workbook.toBuffer());
+    await writeAtomic(output, workbook.toBytes());
     return { input, output, restored, error: null };
   } catch (error) {
     bytes = bytes ?? (error as { bytes?: Buffer }).bytes;

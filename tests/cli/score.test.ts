@@ -15,9 +15,8 @@ import { ALL_FORMS } from "../fixtures/forms";
 import { mofForm, simpleFunds, type IndicatorLine } from "../fixtures/forms/mof-template";
 import { seed } from "../fixtures/forms/seed";
 import type { SheetSpec } from "../fixtures/sheet-spec";
-import { addSpecSheet, specsToXlsx } from "../../src/hosts/xlsx/write-spec";
-import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
-import { STORE_SHEET } from "../../src/hosts/xlsx/snapshot-store";
+import { addSpecSheet, specsToXlsx } from "../support/write-spec";
+import { PackageWorkbook, STORE_SHEET } from "../../src/hosts/xlsx/package-workbook";
 import { changedCells, dumpWorkbook, loadXlsx, type SheetDump } from "../xlsx/dump";
 import { readJson, runCli, sha256, type CliRun } from "./helpers";
 
@@ -267,7 +266,7 @@ describe("selfeval score on a folder of forms and bad inputs", () => {
       const before = await dumpWorkbook(fs.readFileSync(f.input));
       const afterBytes = fs.readFileSync(f.output);
       const after = await dumpWorkbook(afterBytes);
-      const book = await XlsxWorkbook.fromBytes(afterBytes);
+      const book = PackageWorkbook.fromBytes(afterBytes);
       expect(Object.keys(after).filter((n) => n !== STORE_SHEET)).toEqual(Object.keys(before));
       for (const name of Object.keys(before)) {
         const a: SheetDump = before[name];
@@ -349,12 +348,12 @@ describe("running again", () => {
         ]);
       }
       const snap1 = await (
-        await XlsxWorkbook.fromBytes(fs.readFileSync(f1.output))
+        PackageWorkbook.fromBytes(fs.readFileSync(f1.output))
       ).readSnapshot({
         name: f1.sheets[0].name,
       });
       const snap2 = await (
-        await XlsxWorkbook.fromBytes(fs.readFileSync(f2.output))
+        PackageWorkbook.fromBytes(fs.readFileSync(f2.output))
       ).readSnapshot({
         name: f1.sheets[0].name,
       });
@@ -465,6 +464,6 @@ describe("options", () => {
     expect(runCli(["score", inputs.seed, "--threshold", "250%"]).status).toBe(2);
     const empty = runCli(["score", dir("nothing-here")]);
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toContain("没有找到 .xlsx 文件");
+    expect(empty.stderr).toContain("没有找到 .xlsx 或 .xlsm 文件");
   });
 });

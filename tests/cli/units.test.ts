@@ -16,13 +16,13 @@ describe("output names", () => {
 
   test("beside the input by default, in --out when given, never twice the same path", () => {
     const taken = new Set<string>();
-    expect(outputPathFor("/in/a.xlsx", ".scored.xlsx", undefined, taken)).toBe(
+    expect(outputPathFor("/in/a.xlsx", "scored", undefined, taken)).toBe(
       path.resolve("/in/a.scored.xlsx")
     );
-    expect(outputPathFor("/in/x/a.xlsx", ".scored.xlsx", "/out", taken)).toBe(
+    expect(outputPathFor("/in/x/a.xlsx", "scored", "/out", taken)).toBe(
       path.resolve("/out/a.scored.xlsx")
     );
-    expect(outputPathFor("/in/y/a.xlsx", ".scored.xlsx", "/out", taken)).toBe(
+    expect(outputPathFor("/in/y/a.xlsx", "scored", "/out", taken)).toBe(
       path.resolve("/out/a (2).scored.xlsx")
     );
   });

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { specsToXlsx } from "../../src/hosts/xlsx/write-spec";
+import { specsToXlsx } from "../support/write-spec";
 import { seed } from "../../src/sample/seed";
 import type { SheetSpec } from "../../src/sample/sheet-spec";
 import { noTable } from "../fixtures/forms/no-table";

@@ -78,6 +78,8 @@ describe("scoredName", () => {
     expect(scoredName("自评表.xlsx")).toBe("自评表.scored.xlsx");
     expect(scoredName("report.XLSX")).toBe("report.scored.xlsx");
     expect(scoredName("noext")).toBe("noext.scored.xlsx");
+    expect(scoredName("宏.xlsm")).toBe("宏.scored.xlsm");
+    expect(scoredName("a.scored.xlsx")).toBe("a.scored.xlsx");
   });
 });
 

@@ -68,3 +68,11 @@ export function changedCells(a: SheetDump, b: SheetDump): string[] {
     (addr) => JSON.stringify(a.cells[addr] ?? empty) !== JSON.stringify(b.cells[addr] ?? empty)
   );
 }
+
+/** A note as ExcelJS reads it (a string, or rich text runs) → its plain text. */
+export function noteText(note: unknown): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return texts ? texts.map((t) => t.text ?? "").join("") : undefined;
+}

@@ -1,13 +1,14 @@
 /**
- * The raw records of the .xlsx host's snapshot store: each distinct style is stored once, and
- * files scored before that (every record carrying its own style) still revert exactly.
+ * The records of the .xlsx host's snapshot store: each touched cell's original `<c>` and `<comment>`
+ * elements, as they stood in the file; damaged or foreign records fall back to the snapshot.
  */
 import ExcelJS from "exceljs";
+import { unzipSync, strFromU8 } from "fflate";
 import type { CellState } from "../../src/domain/grid";
 import type { ResolvedWrite } from "../../src/domain/plan-types";
-import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
-import { STORE_SHEET } from "../../src/hosts/xlsx/snapshot-store";
-import { dumpWorkbook, loadXlsx } from "./dump";
+import { PackageWorkbook } from "../../src/hosts/xlsx/package-workbook";
+import { STORE_SHEET } from "../../src/hosts/xlsx/package-workbook";
+import { dumpWorkbook, loadXlsx, noteText } from "./dump";
 
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 const STYLE = {
@@ -60,7 +61,7 @@ function rawJson(wb: ExcelJS.Workbook): { rows: number[]; json: string } {
   let json = "";
   store.eachRow((row, n) => {
     const key = row.getCell(1).value;
-    if (typeof key === "string" && key.startsWith("xlsx-raw:")) {
+    if (typeof key === "string" && key.startsWith("xlsx-xml:")) {
       rows.push(n);
       json += String(row.getCell(3).value).slice(1);
     }
@@ -68,63 +69,71 @@ function rawJson(wb: ExcelJS.Workbook): { rows: number[]; json: string } {
   return { rows, json };
 }
 
-describe("raw records in the snapshot store", () => {
-  test("a style shared by several touched cells is stored once", async () => {
-    const book = await XlsxWorkbook.fromBytes(await formBytes());
+/** The `<c>` element of `address` in the first worksheet part of a package, read independently. */
+function cellElement(bytes: Buffer, address: string): string {
+  const xml = strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"]);
+  const m = new RegExp(`<c r="${address}"[^>]*?(/>|>[\\s\\S]*?</c>)`).exec(xml);
+  if (!m) throw new Error(`no ${address}`);
+  return m[0];
+}
+
+/** Replace the records' JSON (one part) in the store sheet, the way another tool would edit it. */
+async function withRecords(wb: ExcelJS.Workbook, key: string, json: string): Promise<Buffer> {
+  const { rows } = rawJson(wb);
+  const store = wb.getWorksheet(STORE_SHEET)!;
+  store.getCell(rows[0], 1).value = key;
+  store.getCell(rows[0], 3).value = "~" + json;
+  for (const n of rows.slice(1).reverse()) store.spliceRows(n, 1);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe("records in the snapshot store", () => {
+  test("each touched cell's original <c> and note elements are kept as they stood", async () => {
+    const input = await formBytes();
+    const book = PackageWorkbook.fromBytes(input);
     await book.write(SCORED);
-    const { json } = rawJson(await loadXlsx(await book.toBuffer()));
-    const parsed = JSON.parse(json) as { styles: unknown[]; xlsxRawStyled: object };
-    // Five cells share one style; B6 has its own (a theme fill).
-    expect(parsed.styles).toHaveLength(2);
-    expect(Object.keys(parsed.xlsxRawStyled)).toHaveLength(6);
-    expect(json.split('"宋体"').length - 1).toBe(2);
+    const { json } = rawJson(await loadXlsx(Buffer.from(book.toBytes())));
+    const records = JSON.parse(json) as Record<string, { cell: string; note: string | null }>;
+    expect(Object.keys(records).sort()).toEqual(["B1", "B2", "B3", "B4", "B5", "B6"]);
+    for (const address of Object.keys(records))
+      expect(records[address].cell).toBe(cellElement(input, address));
+    expect(records.B6.note).toContain("原批注");
+    expect(records.B1.note).toBeNull();
   });
 
-  test("a file whose records carry their own styles (the earlier form) still reverts exactly", async () => {
+  test("records of the earlier ExcelJS host are not applied: the snapshot restores values and notes", async () => {
     const input = await formBytes();
-    const book = await XlsxWorkbook.fromBytes(input);
+    const book = PackageWorkbook.fromBytes(input);
     await book.write(SCORED);
-    // Rewrite the records the way earlier versions stored them: {"xlsxRaw": {address: record}}.
-    const wb = await loadXlsx(await book.toBuffer());
-    const { rows, json } = rawJson(wb);
-    const styled = JSON.parse(json) as {
-      styles: object[];
-      xlsxRawStyled: Record<string, { style: number }>;
-    };
-    const inline = Object.fromEntries(
-      Object.entries(styled.xlsxRawStyled).map(([a, r]) => [
-        a,
-        { ...r, style: styled.styles[r.style] },
-      ])
+    const wb = await loadXlsx(Buffer.from(book.toBytes()));
+    const old = PackageWorkbook.fromBytes(
+      await withRecords(wb, "xlsx-raw:表", JSON.stringify({ xlsxRaw: { B1: { value: 77 } } }))
     );
-    const store = wb.getWorksheet(STORE_SHEET)!;
-    store.getCell(rows[0], 3).value = "~" + JSON.stringify({ xlsxRaw: inline });
-    for (const n of rows.slice(1)) store.spliceRows(n, 1);
-    const old = await XlsxWorkbook.fromBytes(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(await old.revert({ name: "表" })).toBe(6);
-    expect(await dumpWorkbook(await old.toBuffer())).toEqual(await dumpWorkbook(input));
-  });
-
-  test("records pointing at a missing style are ignored, not misapplied", async () => {
-    const input = await formBytes();
-    const book = await XlsxWorkbook.fromBytes(input);
-    await book.write(SCORED);
-    const wb = await loadXlsx(await book.toBuffer());
-    const { rows, json } = rawJson(wb);
-    const damaged = json.replace('"style":0', '"style":7');
-    expect(damaged).not.toBe(json);
-    const store = wb.getWorksheet(STORE_SHEET)!;
-    store.getCell(rows[0], 3).value = "~" + damaged;
-    for (const n of rows.slice(1)) store.spliceRows(n, 1);
-    const reread = await XlsxWorkbook.fromBytes(Buffer.from(await wb.xlsx.writeBuffer()));
-    // The snapshot itself still restores every value and note.
-    expect(await reread.revert({ name: "表" })).toBe(6);
-    const after = (await dumpWorkbook(await reread.toBuffer()))["表"].cells as Record<
+    const after = (await dumpWorkbook(Buffer.from(old.toBytes())))["表"].cells as Record<
       string,
       { value: unknown; note?: unknown }
     >;
     expect([1, 2, 3, 4, 5, 6].map((r) => after[`B${r}`].value)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(after.B6.note).toBe("原批注");
+  });
+
+  test("damaged records are ignored, not misapplied", async () => {
+    const input = await formBytes();
+    const book = PackageWorkbook.fromBytes(input);
+    await book.write(SCORED);
+    const wb = await loadXlsx(Buffer.from(book.toBytes()));
+    const { json } = rawJson(wb);
+    const damaged = json.replace('"cell":"<c', '"cell":7,"x":"<c');
+    expect(damaged).not.toBe(json);
+    const reread = PackageWorkbook.fromBytes(await withRecords(wb, "xlsx-xml:表", damaged));
+    // The snapshot itself still restores every value and note.
+    expect(await reread.revert({ name: "表" })).toBe(6);
+    const after = (await dumpWorkbook(Buffer.from(reread.toBytes())))["表"].cells as Record<
+      string,
+      { value: unknown; note?: unknown }
+    >;
+    expect([1, 2, 3, 4, 5, 6].map((r) => after[`B${r}`].value)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(noteText(after.B6.note)).toBe("原批注");
   });
 
   test("a date cell overwritten by a score comes back as the same date", async () => {
@@ -133,7 +142,7 @@ describe("raw records in the snapshot store", () => {
     ws.getCell("C2").value = new Date(Date.UTC(2021, 11, 31));
     ws.getCell("C2").numFmt = "yyyy-mm-dd";
     const input = Buffer.from(await wb.xlsx.writeBuffer());
-    const book = await XlsxWorkbook.fromBytes(input);
+    const book = PackageWorkbook.fromBytes(input);
     await book.write({
       sheetName: "表",
       cells: [{ row: 1, col: 2, address: "C2", state: state({ value: 3 }) }],
@@ -142,10 +151,10 @@ describe("raw records in the snapshot store", () => {
         cells: { C2: state({ value: "2021-12-31", numberFormat: "yyyy-mm-dd" }) },
       },
     });
-    const reread = await XlsxWorkbook.fromBytes(await book.toBuffer());
+    const reread = PackageWorkbook.fromBytes(Buffer.from(book.toBytes()));
     expect(await reread.revert({ name: "表" })).toBe(1);
-    const back = await loadXlsx(await reread.toBuffer());
+    const back = await loadXlsx(Buffer.from(reread.toBytes()));
     expect(back.getWorksheet("表")!.getCell("C2").value).toEqual(new Date(Date.UTC(2021, 11, 31)));
-    expect(await dumpWorkbook(await reread.toBuffer())).toEqual(await dumpWorkbook(input));
+    expect(await dumpWorkbook(Buffer.from(reread.toBytes()))).toEqual(await dumpWorkbook(input));
   });
 });

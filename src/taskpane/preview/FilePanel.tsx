@@ -130,7 +130,7 @@ export function FilePanel(props: FilePanelProps) {
           ref={input}
           className={styles.hidden}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           data-testid="file-input"
           aria-label={text("file.choose")}
           onChange={(event) => {

@@ -11,7 +11,7 @@ import { sampleGrid } from "../../sample";
 import { App } from "../App";
 import type { SettingsStore } from "../contracts";
 import { FileBanner, FilePanel, type FileProblem } from "./FilePanel";
-import { scoredName } from "./file-name";
+import { isMacroWorkbook, scoredName } from "./file-name";
 import { PreviewPort } from "./preview-port";
 import { SheetNavigator } from "./sheet-navigator";
 import { SheetView } from "./SheetView";
@@ -97,7 +97,10 @@ export function PreviewPage({ settingsStore }: PreviewPageProps) {
     if (!source.file) return;
     try {
       const { workbookBlob } = await import(/* webpackChunkName: "xlsx" */ "./xlsx-file");
-      saveBlob(await workbookBlob(source.file.opened.workbook), scoredName(source.file.name));
+      saveBlob(
+        await workbookBlob(source.file.opened.workbook, isMacroWorkbook(source.file.name)),
+        scoredName(source.file.name)
+      );
     } catch (error) {
       setProblem({
         reason: "UNKNOWN",

@@ -1,13 +1,12 @@
 /**
- * Opening a user's .xlsx in the browser: ExcelJS (its browser build, through the package's
- * "browser" field) and the CLI's own ExcelJS host, so a file scores here exactly as the command line
- * scores it. Loaded only by a dynamic import when a file is chosen: the pane's bundle stays small.
- * The bytes never leave the page.
+ * Opening a user's .xlsx in the browser with the CLI's own in-place package host, so a file scores
+ * here exactly as the command line scores it and comes back whole. Loaded only by a dynamic import
+ * when a file is chosen: the pane's bundle stays small. The bytes never leave the page.
  */
 import { scoreGrid } from "../../domain";
 import { HostError } from "../../hosts/workbook-port";
 import { sniffFile } from "../../hosts/xlsx/sniff";
-import { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook";
+import { PackageWorkbook } from "../../hosts/xlsx/package-workbook";
 
 export type OpenFailure =
   | "NOT_XLSX"
@@ -31,12 +30,13 @@ export class OpenFileError extends Error {
 }
 
 export interface OpenedXlsx {
-  workbook: XlsxWorkbook;
+  workbook: PackageWorkbook;
   /** Visible sheets that hold a 自评表, in workbook order. */
   formSheets: string[];
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 function failureOf(error: HostError, bytes: Uint8Array): OpenFileError {
   switch (error.code) {
@@ -58,9 +58,9 @@ function failureOf(error: HostError, bytes: Uint8Array): OpenFileError {
 }
 
 export async function openXlsx(bytes: Uint8Array): Promise<OpenedXlsx> {
-  let workbook: XlsxWorkbook;
+  let workbook: PackageWorkbook;
   try {
-    workbook = await XlsxWorkbook.fromBytes(bytes);
+    workbook = PackageWorkbook.fromBytes(bytes);
   } catch (error) {
     if (error instanceof HostError) throw failureOf(error, bytes);
     throw new OpenFileError("UNKNOWN", error instanceof Error ? error.message : String(error));
@@ -84,7 +84,7 @@ export async function openXlsx(bytes: Uint8Array): Promise<OpenedXlsx> {
 }
 
 /** The workbook as it is now (scored, or reverted), as a file to download. */
-export async function workbookBlob(workbook: XlsxWorkbook): Promise<Blob> {
-  const data = await workbook.workbook.xlsx.writeBuffer();
-  return new Blob([data as ArrayBuffer], { type: XLSX_TYPE });
+export async function workbookBlob(workbook: PackageWorkbook, macros = false): Promise<Blob> {
+  const data = workbook.toBytes();
+  return new Blob([data as unknown as ArrayBuffer], { type: macros ? XLSM_TYPE : XLSX_TYPE });
 }

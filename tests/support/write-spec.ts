@@ -7,7 +7,7 @@
  * The types mirror tests/fixtures/sheet-spec.ts structurally so src/ does not import from tests/.
  */
 import ExcelJS from "exceljs";
-import { hexToArgb } from "./colors";
+import { hexToArgb } from "../../src/hosts/xlsx/colors";
 
 export type SpecCellLike =
   | string

@@ -1,0 +1,334 @@
+/**
+ * A worksheet part, indexed for reading and edited by splicing: each `<c>` element is found once
+ * with its offsets; a write replaces, inserts or removes single `<c>` (and, when needed, `<row>`)
+ * elements inside `sheetData`, adjusts `dimension`, and may add `legacyDrawing`. Every other byte of
+ * the part stays as it was, and added elements go where the schema orders them.
+ */
+import { columnLetters, fromA1, toA1, type MergedArea } from "../../domain/grid";
+import { attribute, findElement, findElements, prefixOf, splice, withAttribute } from "./xml";
+
+export interface XmlCell {
+  row: number;
+  col: number;
+  /** Offsets of the whole `<c>` element in the part. */
+  start: number;
+  end: number;
+  /** The element's text. */
+  xml: string;
+}
+
+interface XmlRow {
+  row: number;
+  start: number;
+  /** Offset just past the start tag. */
+  innerStart: number;
+  /** Offset of `</row>` (equal to innerStart for `<row/>`). */
+  innerEnd: number;
+  end: number;
+  tag: string;
+  /** Cells of this row in document order. */
+  cells: XmlCell[];
+}
+
+/** CT_Worksheet's children in schema order. */
+const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+const CELL_RE = /<((?:[\w.-]+:)?c)(\s[^>]*?)?(\/>|>([\s\S]*?)<\/\1>)/g;
+const ROW_RE = /<((?:[\w.-]+:)?row)(\s[^>]*?)?(\/>|>)/g;
+
+export class Worksheet {
+  readonly prefix: string;
+  private readonly sheetData: {
+    start: number;
+    innerStart: number;
+    innerEnd: number;
+    end: number;
+    tag: string;
+  };
+  private rowsCache?: XmlRow[];
+  private cellsCache?: Map<string, XmlCell>;
+
+  constructor(readonly xml: string) {
+    const root = findElement(xml, "worksheet");
+    this.prefix = root ? prefixOf(root.tag) : "";
+    const data = findElement(xml, "sheetData");
+    if (!data) throw new Error("worksheet without sheetData");
+    this.sheetData = data;
+  }
+
+  /** Rows and cells, indexed on first use. */
+  private index(): { rows: XmlRow[]; cells: Map<string, XmlCell> } {
+    if (this.rowsCache && this.cellsCache) return { rows: this.rowsCache, cells: this.cellsCache };
+    const rows: XmlRow[] = [];
+    const cells = new Map<string, XmlCell>();
+    const xml = this.xml;
+    const { innerStart, innerEnd } = this.sheetData;
+    ROW_RE.lastIndex = innerStart;
+    let m: RegExpExecArray | null;
+    let lastRow = -1;
+    while ((m = ROW_RE.exec(xml)) && m.index < innerEnd) {
+      const tag = m[0];
+      const r = attribute(tag, "r");
+      const row = r ? Number(r) - 1 : lastRow + 1;
+      lastRow = row;
+      const rowInnerStart = m.index + tag.length;
+      let rowInnerEnd = rowInnerStart;
+      let end = rowInnerStart;
+      if (m[3] === ">") {
+        const close = `</${m[1]}>`;
+        rowInnerEnd = xml.indexOf(close, rowInnerStart);
+        if (rowInnerEnd < 0) throw new Error("unclosed <row>");
+        end = rowInnerEnd + close.length;
+      }
+      const line: XmlRow = {
+        row,
+        start: m.index,
+        innerStart: rowInnerStart,
+        innerEnd: rowInnerEnd,
+        end,
+        tag,
+        cells: [],
+      };
+      CELL_RE.lastIndex = rowInnerStart;
+      let c: RegExpExecArray | null;
+      let lastCol = -1;
+      while ((c = CELL_RE.exec(xml)) && c.index < rowInnerEnd) {
+        const ref = attribute(c[0].slice(0, c[0].indexOf(">") + 1), "r");
+        const col = ref ? fromA1(ref).col : lastCol + 1;
+        lastCol = col;
+        const cell: XmlCell = { row, col, start: c.index, end: c.index + c[0].length, xml: c[0] };
+        line.cells.push(cell);
+        cells.set(toA1(row, col), cell);
+      }
+      rows.push(line);
+      ROW_RE.lastIndex = end;
+    }
+    this.rowsCache = rows;
+    this.cellsCache = cells;
+    return { rows, cells };
+  }
+
+  /** Every `<c>` element, in document order. */
+  allCells(): XmlCell[] {
+    return this.index().rows.flatMap((r) => r.cells);
+  }
+
+  cell(address: string): XmlCell | undefined {
+    return this.index().cells.get(address);
+  }
+
+  merges(): MergedArea[] {
+    const block = findElement(this.xml, "mergeCells", this.sheetData.end);
+    if (!block) return [];
+    return findElements(this.xml, "mergeCell", block.innerStart, block.innerEnd).flatMap(
+      ({ tag }) => {
+        const ref = attribute(tag, "ref");
+        if (!ref) return [];
+        const [a, b] = ref.split(":");
+        const from = fromA1(a);
+        const to = fromA1(b ?? a);
+        return [{ top: from.row, left: from.col, bottom: to.row, right: to.col }];
+      }
+    );
+  }
+
+  /** Whether the sheet is protected (sheetProtection with sheet="1"/"true"). */
+  isProtected(): boolean {
+    const p = findElement(this.xml, "sheetProtection", this.sheetData.end);
+    if (!p) return false;
+    const sheet = attribute(p.tag, "sheet");
+    return sheet === "1" || sheet === "true";
+  }
+
+  /** The r:id of the sheet's legacyDrawing (its notes' VML), if any. */
+  legacyDrawingId(): string | undefined {
+    const el = findElement(this.xml, "legacyDrawing", this.sheetData.end);
+    if (!el) return undefined;
+    const attrs = el.tag.match(/\s([\w.-]+:)?id\s*=\s*"([^"]*)"/);
+    return attrs?.[2];
+  }
+
+  /**
+   * The part with `cells` (address → new `<c>` text, or null to remove the element) applied, the
+   * dimension widened to cover new cells, and optionally a legacyDrawing element added.
+   */
+  edit(
+    cells: Map<string, string | null>,
+    legacyDrawing?: { rid: string; relPrefix: string }
+  ): string {
+    const { rows, cells: existing } = this.index();
+    const edits: [number, number, string][] = [];
+    const inserts = new Map<number, { col: number; xml: string }[]>();
+    for (const [address, text] of cells) {
+      const found = existing.get(address);
+      if (found) {
+        edits.push([found.start, found.end, text ?? ""]);
+      } else if (text !== null) {
+        const { row, col } = fromA1(address);
+        const list = inserts.get(row) ?? [];
+        list.push({ col, xml: text });
+        inserts.set(row, list);
+      }
+    }
+    const rowByNumber = new Map(rows.map((r) => [r.row, r]));
+    const p = this.prefix;
+    const newRows: { row: number; xml: string }[] = [];
+    for (const [row, list] of inserts) {
+      list.sort((a, b) => a.col - b.col);
+      const line = rowByNumber.get(row);
+      if (!line) {
+        newRows.push({
+          row,
+          xml: `<${p}row r="${row + 1}">${list.map((x) => x.xml).join("")}</${p}row>`,
+        });
+        continue;
+      }
+      if (line.innerStart === line.end) {
+        // <row …/>: open it up.
+        const open = line.tag.replace(/\s*\/>$/, ">");
+        edits.push([
+          line.start,
+          line.end,
+          `${widenSpans(open, list)}${list.map((x) => x.xml).join("")}</${p}row>`,
+        ]);
+        continue;
+      }
+      for (const item of list) {
+        const before = line.cells.find((c) => c.col > item.col);
+        const at = before ? before.start : line.innerEnd;
+        edits.push([at, at, item.xml]);
+      }
+      const spans = widenSpans(line.tag, list);
+      if (spans !== line.tag) edits.push([line.start, line.innerStart, spans]);
+    }
+    if (newRows.length > 0) {
+      newRows.sort((a, b) => a.row - b.row);
+      const { start, innerEnd, end, tag } = this.sheetData;
+      if (innerEnd === end) {
+        const open = tag.replace(/\s*\/>$/, ">");
+        edits.push([start, end, `${open}${newRows.map((r) => r.xml).join("")}</${p}sheetData>`]);
+      } else {
+        for (const item of newRows) {
+          const before = rows.find((r) => r.row > item.row);
+          const at = before ? before.start : innerEnd;
+          edits.push([at, at, item.xml]);
+        }
+      }
+    }
+    const added = [...inserts.entries()].flatMap(([row, list]) =>
+      list.map((x) => ({ row, col: x.col }))
+    );
+    const dimension = this.widenedDimension(added);
+    if (dimension) edits.push(dimension);
+    if (legacyDrawing)
+      edits.push(this.legacyDrawingInsert(legacyDrawing.rid, legacyDrawing.relPrefix));
+    return splice(this.xml, edits);
+  }
+
+  private widenedDimension(
+    added: { row: number; col: number }[]
+  ): [number, number, string] | undefined {
+    if (added.length === 0) return undefined;
+    const el = findElement(this.xml, "dimension", 0, this.sheetData.start);
+    if (!el) return undefined;
+    const ref = attribute(el.tag, "ref");
+    if (!ref) return undefined;
+    const [a, b] = ref.split(":");
+    let from: { row: number; col: number };
+    let to: { row: number; col: number };
+    try {
+      from = fromA1(a);
+      to = fromA1(b ?? a);
+    } catch {
+      return undefined;
+    }
+    const top = Math.min(from.row, ...added.map((x) => x.row));
+    const left = Math.min(from.col, ...added.map((x) => x.col));
+    const bottom = Math.max(to.row, ...added.map((x) => x.row));
+    const right = Math.max(to.col, ...added.map((x) => x.col));
+    const next = `${toA1(top, left)}:${toA1(bottom, right)}`;
+    if (next === ref || (b === undefined && top === bottom && left === right)) return undefined;
+    return [el.start, el.end, withAttribute(el.tag, "ref", next)];
+  }
+
+  private legacyDrawingInsert(rid: string, relPrefix: string): [number, number, string] {
+    const p = this.prefix;
+    const ns = relPrefix
+      ? ""
+      : ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+    const prefix = relPrefix || "r:";
+    const element = `<${p}legacyDrawing${ns} ${prefix}id="${rid}"/>`;
+    // The first root-level element that the schema puts after legacyDrawing; Excel wraps
+    // oleObjects and controls in mc:AlternateContent, which therefore counts as one of them.
+    const after = [
+      ...WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf("legacyDrawing") + 1),
+      "AlternateContent",
+    ];
+    let at = this.xml.lastIndexOf("</");
+    for (const name of after) {
+      const el = findElement(this.xml, name, this.sheetData.end);
+      if (el && el.start < at && this.isChildOfRoot(el.start)) at = el.start;
+    }
+    return [at, at, element];
+  }
+
+  /** Whether an element found after sheetData is a direct child of the worksheet (not inside extLst). */
+  private isChildOfRoot(offset: number): boolean {
+    const ext = findElement(this.xml, "extLst", this.sheetData.end);
+    return !ext || offset <= ext.start || offset >= ext.end;
+  }
+}
+
+/** A row's start tag with `spans` widened to cover new columns (spans is a hint, "1:10"). */
+function widenSpans(tag: string, added: { col: number }[]): string {
+  const spans = attribute(tag, "spans");
+  if (!spans) return tag;
+  const m = /^(\d+):(\d+)$/.exec(spans);
+  if (!m) return tag;
+  const lo = Math.min(Number(m[1]), ...added.map((x) => x.col + 1));
+  const hi = Math.max(Number(m[2]), ...added.map((x) => x.col + 1));
+  const next = `${lo}:${hi}`;
+  return next === spans ? tag : withAttribute(tag, "spans", next);
+}
+
+export { columnLetters };
