@@ -347,14 +347,10 @@ describe("running again", () => {
           [],
         ]);
       }
-      const snap1 = await (
-        PackageWorkbook.fromBytes(fs.readFileSync(f1.output))
-      ).readSnapshot({
+      const snap1 = await PackageWorkbook.fromBytes(fs.readFileSync(f1.output)).readSnapshot({
         name: f1.sheets[0].name,
       });
-      const snap2 = await (
-        PackageWorkbook.fromBytes(fs.readFileSync(f2.output))
-      ).readSnapshot({
+      const snap2 = await PackageWorkbook.fromBytes(fs.readFileSync(f2.output)).readSnapshot({
         name: f1.sheets[0].name,
       });
       expect(snap2).toEqual(snap1);

@@ -177,14 +177,14 @@ export function cellsOf(sheetXml: string): Map<string, string> {
 export function rowTagsOf(sheetXml: string): Map<string, string> {
   const data = elementsOf(sheetXml, "sheetData")[0] ?? "";
   const rows = new Map<string, string>();
-  for (const m of data.matchAll(/<row\b[^>]*>/g)) rows.set(attribute(m[0], "r")!, m[0]);
+  for (const m of data.matchAll(/<(?:\w+:)?row\b[^>]*>/g)) rows.set(attribute(m[0], "r")!, m[0]);
   return rows;
 }
 
 /** A cell's cached value (`<v>` or inline string text), for reading results back. */
 export function cellValue(cell: string | undefined): string | undefined {
   if (!cell) return undefined;
-  const v = /<v>([^<]*)<\/v>/.exec(cell)?.[1];
+  const v = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(cell)?.[1];
   if (v !== undefined) return v;
   const inline = elementsOf(cell, "t").map((t) => t.replace(/<[^>]+>/g, ""));
   return inline.length ? inline.join("") : undefined;
@@ -539,6 +539,7 @@ export function formSheetViolations(ctx: ScoredContext, order: readonly string[]
     if (!cellsBefore.has(ref) && !ctx.owned.has(ref))
       out.push(`${part}: cell ${ref} added: ${cell}`);
   }
+  out.push(...cellOrderViolations(part, afterXml));
   const rowsBefore = rowTagsOf(beforeXml);
   const rowsAfter = rowTagsOf(afterXml);
   const noSpans = (tag: string | undefined) => tag?.replace(/\sspans="[^"]*"/, "");
@@ -547,6 +548,44 @@ export function formSheetViolations(ctx: ScoredContext, order: readonly string[]
       out.push(`${part}: row ${r} changed: ${tag} → ${rowsAfter.get(r)}`);
   }
   return out;
+}
+
+/** Rows in ascending order, cells in each row in ascending column order (Excel rejects others). */
+export function cellOrderViolations(part: string, sheetXml: string): string[] {
+  const data = elementsOf(sheetXml, "sheetData")[0] ?? "";
+  const out: string[] = [];
+  let lastRow = 0;
+  for (const row of elementsOf(data, "row")) {
+    const r = Number(attribute(row, "r"));
+    if (r <= lastRow) out.push(`${part}: row ${r} after row ${lastRow}`);
+    lastRow = r;
+    let lastCol = -1;
+    for (const c of elementsOf(row, "c")) {
+      const ref = attribute(c, "r")!;
+      const { col, row: cellRow } = colRow(ref);
+      if (cellRow + 1 !== r) out.push(`${part}: cell ${ref} inside row ${r}`);
+      if (col <= lastCol) out.push(`${part}: cell ${ref} out of column order in row ${r}`);
+      lastCol = col;
+    }
+  }
+  return out;
+}
+
+/** Notes show only through the VML the sheet's root-level `<legacyDrawing r:id>` points at. */
+export function notesShownViolations(parts: Parts, sheetPart: string): string[] {
+  if (sheetNotes(parts, sheetPart).size === 0) return [];
+  const root = splitChildren(partText(parts, sheetPart)).children;
+  const legacy = root.find((c) => c.name === "legacyDrawing");
+  const vmlIds = relationshipsOf(parts, sheetPart)
+    .filter((r) => r.type.endsWith("/vmlDrawing"))
+    .map((r) => r.id);
+  const rid = legacy && /\s\w+:id="([^"]*)"/.exec(legacy.xml)?.[1];
+  if (!rid || !vmlIds.includes(rid)) {
+    return [
+      `${sheetPart}: notes but no root-level <legacyDrawing> for the VML (${legacy?.xml ?? "none"})`,
+    ];
+  }
+  return [];
 }
 
 /** A cell with a threaded comment gets no legacy note from us: its placeholder stays the only one. */
@@ -580,6 +619,7 @@ export function userNotesViolations(ctx: ScoredContext): string[] {
   }
   for (const ref of notesWithoutShape(ctx.output, part))
     out.push(`${part}: note on ${ref} has no VML shape`);
+  out.push(...notesShownViolations(ctx.output, part));
   return out;
 }
 
@@ -611,6 +651,8 @@ export function revertViolations(
     out.push(`${part}: notes not restored: ${notesBefore} → ${notesAfter}`);
   for (const ref of notesWithoutShape(reverted, part))
     out.push(`${part}: note on ${ref} has no VML shape`);
+  out.push(...notesShownViolations(reverted, part));
+  out.push(...cellOrderViolations(part, partText(reverted, part)));
   const changeable = changeableParts(scored, reverted, part);
   const diff = diffParts(scored, reverted);
   for (const name of diff.removed) {
