@@ -580,12 +580,21 @@ export function notesShownViolations(parts: Parts, sheetPart: string): string[] 
     .filter((r) => r.type.endsWith("/vmlDrawing"))
     .map((r) => r.id);
   const rid = legacy && /\s\w+:id="([^"]*)"/.exec(legacy.xml)?.[1];
+  const out: string[] = [];
+  const vml = relatedParts(parts, sheetPart, "/vmlDrawing")
+    .filter((p) => parts.has(p))
+    .map((p) => partText(parts, p))
+    .join("");
+  const shapeIds = [...vml.matchAll(/<v:shape\s[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]);
+  const duplicates = shapeIds.filter((id, i) => shapeIds.indexOf(id) !== i);
+  if (duplicates.length)
+    out.push(`${sheetPart}: VML shape ids used twice: ${[...new Set(duplicates)]}`);
   if (!rid || !vmlIds.includes(rid)) {
-    return [
-      `${sheetPart}: notes but no root-level <legacyDrawing> for the VML (${legacy?.xml ?? "none"})`,
-    ];
+    out.push(
+      `${sheetPart}: notes but no root-level <legacyDrawing> for the VML (${legacy?.xml ?? "none"})`
+    );
   }
-  return [];
+  return out;
 }
 
 /** A cell with a threaded comment gets no legacy note from us: its placeholder stays the only one. */
