@@ -462,14 +462,19 @@ export function workbookViolations(
   return out;
 }
 
-/** The only worksheet child the schema lets repeat. */
-const REPEATABLE = new Set(["conditionalFormatting"]);
+/**
+ * Worksheet children that may repeat: conditionalFormatting, and mc:AlternateContent, which Excel
+ * wraps around oleObjects and controls (it stands in their place in the order).
+ */
+const REPEATABLE = new Set(["conditionalFormatting", "AlternateContent"]);
 
 export function orderViolations(part: string, names: string[], order: readonly string[]): string[] {
   const out: string[] = [];
   let last = -1;
   for (const name of names) {
-    const i = order.indexOf(name);
+    const i = order.indexOf(
+      name === "AlternateContent" && order.includes("controls") ? "controls" : name
+    );
     if (i < 0) out.push(`${part}: <${name}> is not in the schema`);
     else if (i < last) out.push(`${part}: <${name}> after <${order[last]}> (schema order)`);
     else if (i === last && !REPEATABLE.has(name)) out.push(`${part}: <${name}> twice`);
@@ -571,6 +576,42 @@ export function cellOrderViolations(part: string, sheetXml: string): string[] {
   return out;
 }
 
+/** The VML shapes of a sheet's legacy drawing(s), as text. */
+export function vmlShapes(parts: Parts, sheetPart: string): string[] {
+  return relatedParts(parts, sheetPart, "/vmlDrawing")
+    .filter((p) => parts.has(p))
+    .flatMap((p) => partText(parts, p).match(/<v:shape\b[\s\S]*?<\/v:shape>/g) ?? []);
+}
+
+/** The cell a note shape sits on, or undefined for other shapes (form controls…). */
+function noteShapeCell(shape: string): string | undefined {
+  if (!/ObjectType="Note"/.test(shape)) return undefined;
+  const row = Number(/<x:Row>(\d+)<\/x:Row>/.exec(shape)?.[1]);
+  const col = Number(/<x:Column>(\d+)<\/x:Column>/.exec(shape)?.[1]);
+  let letters = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return `${letters}${row + 1}`;
+}
+
+/**
+ * Existing VML shapes kept byte for byte: every form control, and every note shape except those on
+ * cells in `mayChange` (owned cells whose note scoring replaces).
+ */
+export function vmlShapesKeptViolations(
+  input: Parts,
+  output: Parts,
+  sheetPart: string,
+  mayChange: Set<string>
+): string[] {
+  const now = new Set(vmlShapes(output, sheetPart));
+  return vmlShapes(input, sheetPart)
+    .filter((shape) => !mayChange.has(noteShapeCell(shape) ?? ""))
+    .filter((shape) => !now.has(shape))
+    .map((shape) => `${sheetPart}: VML shape lost or changed: ${shape.slice(0, 160)}…`);
+}
+
 /** Notes show only through the VML the sheet's root-level `<legacyDrawing r:id>` points at. */
 export function notesShownViolations(parts: Parts, sheetPart: string): string[] {
   if (sheetNotes(parts, sheetPart).size === 0) return [];
@@ -629,6 +670,7 @@ export function userNotesViolations(ctx: ScoredContext): string[] {
   for (const ref of notesWithoutShape(ctx.output, part))
     out.push(`${part}: note on ${ref} has no VML shape`);
   out.push(...notesShownViolations(ctx.output, part));
+  out.push(...vmlShapesKeptViolations(ctx.input, ctx.output, part, ctx.owned));
   return out;
 }
 
@@ -661,6 +703,7 @@ export function revertViolations(
   for (const ref of notesWithoutShape(reverted, part))
     out.push(`${part}: note on ${ref} has no VML shape`);
   out.push(...notesShownViolations(reverted, part));
+  out.push(...vmlShapesKeptViolations(input, reverted, part, new Set()));
   out.push(...cellOrderViolations(part, partText(reverted, part)));
   const changeable = changeableParts(scored, reverted, part);
   const diff = diffParts(scored, reverted);
