@@ -1,8 +1,10 @@
 /**
- * Section 3: the CLI's cost over the floor any .xlsx tool pays. For every file, `scoreFile` (what
- * `selfeval score` runs per file: read, open with ExcelJS, score every sheet, save) against a bare
- * ExcelJS read + write of the same bytes, in the same process and the same loop. The two alternate
- * file by file, and which goes first alternates too, so machine noise lands on both alike.
+ * Section 3: the CLI against a bare ExcelJS load + save of the same files — the round trip the CLI
+ * used to make, and what any tool that parses and re-serialises a workbook pays. For every file,
+ * `scoreFile` (what `selfeval score` runs per file: read, open the package, score every sheet,
+ * write the changed parts, save) against ExcelJS's read + write of the same bytes, in the same
+ * process and the same loop. They alternate file by file, and which goes first alternates too, so
+ * machine noise lands on both alike.
  */
 import { promises as fs } from "fs";
 import * as os from "os";
@@ -19,7 +21,8 @@ import type { SheetSpec } from "../tests/fixtures/sheet-spec";
 import { seedLikeSheet } from "./sheets";
 import { median, round } from "./stats";
 
-export const CLI_GOAL_RATIO = 1.2;
+/** Editing in place should cost at most half of a parse-and-serialise round trip. */
+export const CLI_GOAL_RATIO = 0.5;
 
 /** The mix of a reviewer's batch: every fixture form that holds a table, and seed-like sheets. */
 function batchSpecs(count: number): SheetSpec[] {

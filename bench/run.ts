@@ -11,6 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import Table from "cli-table3";
 import { runCli, type CliResult } from "./cli";
+import { runBig, type BigResult } from "./big-workbook";
 import { runEngine, type EngineResult } from "./engine";
 import { runPane, type PaneResult } from "./pane";
 import { latestMarkdown, replaceLatest, type RunResults } from "./report-md";
@@ -123,6 +124,16 @@ function printCli(r: CliResult): void {
   );
 }
 
+function printBig(r: BigResult): void {
+  console.log(
+    `\n3b. The form beside a ${r.detailRows.toLocaleString("en")}-row ledger sheet (${round(r.fileBytes / 1024 / 1024, 1)} MB)`
+  );
+  console.log(
+    `   scoreFile ${ms(r.medianMs)} median (runs ${r.runsMs.join(", ")} ms), peak ${r.peakRssMb} MB ` +
+      `(goal < ${r.goalMs} ms and < ${r.goalMb} MB: ${r.meetsGoal ? "met" : "missed"}); total ${r.total}`
+  );
+}
+
 function printPane(r: PaneResult): void {
   console.log("\n4. Task pane");
   if (r.bundle) {
@@ -192,6 +203,9 @@ async function main(): Promise<void> {
     const r = await runCli({ files: 200, runs: 3 });
     results.cli = r;
     printCli(r);
+    const big = await runBig({ runs: 3 });
+    results.bigWorkbook = big;
+    printBig(big);
   }
   if (only.has("pane")) {
     const r = await runPane({ loads: 7 });

@@ -92,6 +92,7 @@ export async function scoreFile(
     }
     const service = createRecomputeService(workbook);
     for (const sheet of sheets) {
+      if (!(await workbook.mayHoldForm(sheet))) continue;
       const isProtected = await workbook.isProtected(sheet);
       const result = await service.recompute({
         sheet,

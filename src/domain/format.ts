@@ -21,6 +21,9 @@ function withThousands(fixed: string): string {
 export function formatGeneral(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
+  // Most cells already have 10 significant digits or fewer: their shortest form is the answer.
+  const plain = String(value);
+  if (!/e/i.test(plain) && plain.replace(/^-?0*\.?0*|[-.]/g, "").length <= 10) return plain;
   const precise = new Decimal(value).toSignificantDigits(10, Decimal.ROUND_HALF_UP);
   return precise.toFixed();
 }

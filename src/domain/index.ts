@@ -13,6 +13,7 @@ import { resolveWrite, restoreSnapshot } from "./resolve";
 import { DEFAULT_PROFILE } from "./profiles";
 import { formulaFindings, withFormulaFindings } from "./formula-check";
 
+export { mayNameIndicators } from "./detect";
 export * from "./grid";
 export * from "./model";
 export * from "./plan-types";

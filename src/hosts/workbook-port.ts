@@ -1,5 +1,5 @@
 /**
- * The one interface every host implements (Excel via office-js, .xlsx via ExcelJS, in-memory for the
+ * The one interface every host implements (Excel via office-js, .xlsx/.xlsm edited in place, in-memory for the
  * preview page). The engine never sees a host; hosts never score.
  */
 import type { CellGrid, SheetSnapshot } from "../domain/grid";

@@ -80,7 +80,8 @@ export const cliStrings = {
       "Invalid threshold “{value}”: it must be above 100% and below 200%, e.g. 130% or 1.3",
     badLang: "Invalid language “{value}”: use zh-CN or en",
     noInputs: "No .xlsx or .xlsm files found in: {paths}",
-    skippedFormat: "skipped {path}: a {format} file cannot be scored as it is; save it as .xlsx in Excel or WPS",
+    skippedFormat:
+      "skipped {path}: a {format} file cannot be scored as it is; save it as .xlsx in Excel or WPS",
     notFound: "file not found",
     notXlsx: "not an .xlsx file",
     oldXls: "an old .xls workbook; save it as .xlsx in Excel or WPS",

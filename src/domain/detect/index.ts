@@ -27,7 +27,25 @@ const ROLE_NAMES: Record<string, string> = {
   score: "得分",
 };
 
+/**
+ * Every indicator header names 一级指标 or a 三级指标 synonym, and each of those contains 指标 (指標
+ * in Traditional forms). A sheet without the word anywhere — a 60,000-row ledger beside the form —
+ * cannot hold a table, and is passed over without keying each of its cells.
+ */
+export function mayNameIndicators(text: string): boolean {
+  if (!text.includes("指")) return false;
+  const bare = text.replace(/\s/g, "");
+  return bare.includes("指标") || bare.includes("指標");
+}
+
+function mentionsIndicators(grid: CellGrid): boolean {
+  for (const line of grid.cells)
+    for (const cell of line) if (mayNameIndicators(cell.text)) return true;
+  return false;
+}
+
 export function detectLayout(grid: CellGrid): DetectResult {
+  if (!mentionsIndicators(grid)) return { ok: false, reason: "no-table" };
   const view = new SheetView(grid);
   const search = findIndicatorHeader(view);
   if (!search.found) {

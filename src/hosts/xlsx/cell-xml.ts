@@ -24,10 +24,17 @@ const F_RE = /<((?:[\w.-]+:)?f)(?=[\s/>])([^>]*?)(\/>|>([\s\S]*?)<\/\1>)/;
 const V_RE = /<((?:[\w.-]+:)?v)>([\s\S]*?)<\/\1>/;
 const IS_RE = /<((?:[\w.-]+:)?is)>([\s\S]*?)<\/\1>/;
 
+const TAG_ATTR = /\s([st])\s*=\s*"([^"]*)"/g;
+
 export function parseCell(xml: string): ParsedCell {
   const tagEnd = xml.indexOf(">") + 1;
   const tag = xml.slice(0, tagEnd);
-  const out: ParsedCell = { tag, s: Number(attribute(tag, "s") ?? 0), t: attribute(tag, "t") };
+  const out: ParsedCell = { tag, s: 0, t: undefined };
+  TAG_ATTR.lastIndex = 0;
+  for (let m = TAG_ATTR.exec(tag); m; m = TAG_ATTR.exec(tag)) {
+    if (m[1] === "s") out.s = Number(m[2]);
+    else out.t = m[2];
+  }
   if (tag.endsWith("/>")) return out;
   const body = xml.slice(tagEnd);
   const f = F_RE.exec(body);

@@ -1,5 +1,5 @@
 /**
- * ExcelJS fill colours → "#RRGGBB". Files saved by real Excel often give theme colours
+ * Fill colours of a styles part → "#RRGGBB". Files saved by real Excel often give theme colours
  * ({ theme, tint }) or legacy palette indexes instead of ARGB, so all three are resolved; the theme
  * palette is read from the workbook's own theme part when it has one.
  */
@@ -116,7 +116,7 @@ export function applyTint(hex: string, tint: number): string {
   return hslToRgb(h, s, Math.min(1, Math.max(0, lum)));
 }
 
-/** "#RRGGBB" for an ExcelJS colour, or null when it names no concrete colour (auto, system). */
+/** "#RRGGBB" for a colour (rgb, theme + tint or indexed), or null when it names no concrete colour (auto, system). */
 export function colorToHex(
   color: ExcelColor | undefined,
   palette: string[] = DEFAULT_THEME

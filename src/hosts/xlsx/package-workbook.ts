@@ -11,6 +11,7 @@
  * write is theirs: the engine's currentOriginal decides, as for every host.
  */
 import type { Cell, CellGrid, CellState, SheetSnapshot } from "../../domain/grid";
+import { mayNameIndicators } from "../../domain/detect";
 import { fromA1, toA1 } from "../../domain/grid";
 import type { ResolvedWrite } from "../../domain/plan-types";
 import { currentOriginal, valuePartChanged } from "../../domain/resolve";
@@ -23,6 +24,7 @@ import {
   restyleCell,
   shiftFormula,
   type ParsedCell,
+  type ReadContext,
 } from "./cell-xml";
 import { themePalette } from "./colors";
 import { SheetNotes } from "./notes";
@@ -147,6 +149,35 @@ export class PackageWorkbook implements WorkbookPort {
     return true;
   }
 
+  /**
+   * False when the sheet cannot hold a 自评表: none of its texts names 指标 (see the engine's
+   * mayNameIndicators). Decided on the sheet's XML and the shared strings, without reading its
+   * cells into a grid: a 60,000-row ledger beside the form costs a scan, not a read.
+   */
+  async mayHoldForm(sheet: SheetRef): Promise<boolean> {
+    const xml = this.worksheet(sheet.name).xml;
+    // Inline and formula strings sit in the sheet itself.
+    if (xml.includes("指") && mayNameIndicators(xml.replace(/<[^>]*>/g, ""))) return true;
+    const naming = this.namingStrings();
+    if (naming.size === 0) return false;
+    const re = /<(?:[\w.-]+:)?c\s[^>]*?\bt="s"[^>]*>\s*<(?:[\w.-]+:)?v>(\d+)</g;
+    for (let m = re.exec(xml); m; m = re.exec(xml)) if (naming.has(Number(m[1]))) return true;
+    return false;
+  }
+
+  private namingCache?: Set<number>;
+
+  /** Indexes of the shared strings that may name 指标. */
+  private namingStrings(): Set<number> {
+    if (!this.namingCache) {
+      this.namingCache = new Set();
+      this.sharedStrings().forEach((text, i) => {
+        if (mayNameIndicators(text)) this.namingCache!.add(i);
+      });
+    }
+    return this.namingCache;
+  }
+
   async isProtected(sheet: SheetRef): Promise<boolean> {
     return this.worksheet(sheet.name).isProtected();
   }
@@ -170,19 +201,17 @@ export class PackageWorkbook implements WorkbookPort {
         if (r > bottom) bottom = r;
         if (c > right) right = c;
       };
-      const read = new Map<string, Cell>();
+      const read: { row: number; col: number; cell: Cell }[] = [];
       for (const x of xmlCells) {
         const cell = this.cellOf(parseCell(x.xml), x.row, x.col, masters);
-        const address = toA1(x.row, x.col);
-        const note = noted.get(address);
-        if (note) cell.note = note.text;
-        read.set(address, cell);
-        if (cell.value !== null || note) extend(x.row, x.col);
+        read.push({ row: x.row, col: x.col, cell });
+        if (cell.value !== null) extend(x.row, x.col);
       }
-      for (const address of noted.keys()) {
-        const { row, col } = fromA1(address);
-        extend(row, col);
-      }
+      const notedAt = [...noted].map(([address, note]) => ({
+        ...fromA1(address),
+        text: note.text,
+      }));
+      for (const n of notedAt) extend(n.row, n.col);
       for (const m of merges) {
         extend(m.top, m.left);
         extend(m.bottom, m.right);
@@ -195,34 +224,27 @@ export class PackageWorkbook implements WorkbookPort {
             `sheet ${ref.name}: the used range ${bottom - top + 1} × ${right - left + 1} is too large`
           );
         }
-        const mergeSlaves = new Set<string>();
-        for (const m of merges)
-          for (let r = m.top; r <= m.bottom; r++)
-            for (let c = m.left; c <= m.right; c++)
-              if (r !== m.top || c !== m.left) mergeSlaves.add(toA1(r, c));
         for (let r = top; r <= bottom; r++) {
-          const line: Cell[] = [];
-          for (let c = left; c <= right; c++) {
-            const address = toA1(r, c);
-            const found = read.get(address);
-            const note = noted.get(address)?.text ?? null;
-            if (!found) {
-              line.push({ value: null, text: "", numberFormat: "General", fill: null, note });
-            } else if (mergeSlaves.has(address)) {
-              // A merged area's value lives in its top-left cell only, as in Excel.
-              line.push({
-                value: null,
-                text: "",
-                numberFormat: found.numberFormat,
-                fill: found.fill,
-                note,
-              });
-            } else {
-              line.push(found);
-            }
-          }
+          const line: Cell[] = new Array<Cell>(right - left + 1);
+          for (let c = 0; c < line.length; c++)
+            line[c] = { value: null, text: "", numberFormat: "General", fill: null, note: null };
           cells.push(line);
         }
+        for (const { row, col, cell } of read) {
+          if (row < top || row > bottom || col < left || col > right) continue;
+          cells[row - top][col - left] = cell;
+        }
+        // A merged area's value lives in its top-left cell only, as in Excel.
+        for (const m of merges)
+          for (let r = m.top; r <= m.bottom; r++)
+            for (let c = m.left; c <= m.right; c++) {
+              if (r === m.top && c === m.left) continue;
+              const cell = cells[r - top][c - left];
+              cell.value = null;
+              cell.text = "";
+              delete cell.formula;
+            }
+        for (const n of notedAt) cells[n.row - top][n.col - left].note = n.text;
       }
       const grid: CellGrid = {
         sheetName: ref.name,
@@ -422,16 +444,8 @@ export class PackageWorkbook implements WorkbookPort {
     col: number,
     masters: Map<string, { row: number; col: number; text: string }>
   ): Cell {
-    const styles = this.styles();
-    const info = styles.info(parsed.s);
-    const { value, text } = readValue(parsed, {
-      sharedString: (i) => this.sharedStrings()[i] ?? "",
-      numberFormat: (s) => {
-        const x = styles.info(s);
-        return { code: x.numberFormat, id: x.numFmtId };
-      },
-      date1904: this.date1904,
-    });
+    const info = this.styles().info(parsed.s);
+    const { value, text } = readValue(parsed, this.readContext());
     const cell: Cell = {
       value,
       text,
@@ -448,6 +462,25 @@ export class PackageWorkbook implements WorkbookPort {
       if (formula) cell.formula = formula.replace(/^=/, "");
     }
     return cell;
+  }
+
+  private contextCache?: ReadContext;
+
+  /** How cell values are read in this workbook: one object, made once (the hot loop reuses it). */
+  private readContext(): ReadContext {
+    if (!this.contextCache) {
+      const strings = this.sharedStrings();
+      const styles = this.styles();
+      this.contextCache = {
+        sharedString: (i) => strings[i] ?? "",
+        numberFormat: (s) => {
+          const x = styles.info(s);
+          return { code: x.numberFormat, id: x.numFmtId };
+        },
+        date1904: this.date1904,
+      };
+    }
+    return this.contextCache;
   }
 
   private readState(name: string, address: string): CellState {

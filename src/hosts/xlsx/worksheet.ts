@@ -75,6 +75,14 @@ const WORKSHEET_ORDER = [
 
 const CELL_RE = /<((?:[\w.-]+:)?c)(\s[^>]*?)?(\/>|>([\s\S]*?)<\/\1>)/g;
 const ROW_RE = /<((?:[\w.-]+:)?row)(\s[^>]*?)?(\/>|>)/g;
+const R_ATTR = /(?:^|\s)r\s*=\s*"\$?([A-Z]*)\$?(\d*)"/;
+
+/** "AB" → 27; for a row attribute ("12", no letters) the caller reads the digits instead. */
+function columnOf(letters: string): number {
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 64);
+  return col - 1;
+}
 
 export class Worksheet {
   readonly prefix: string;
@@ -97,10 +105,9 @@ export class Worksheet {
   }
 
   /** Rows and cells, indexed on first use. */
-  private index(): { rows: XmlRow[]; cells: Map<string, XmlCell> } {
-    if (this.rowsCache && this.cellsCache) return { rows: this.rowsCache, cells: this.cellsCache };
+  private index(): { rows: XmlRow[] } {
+    if (this.rowsCache) return { rows: this.rowsCache };
     const rows: XmlRow[] = [];
-    const cells = new Map<string, XmlCell>();
     const xml = this.xml;
     const { innerStart, innerEnd } = this.sheetData;
     ROW_RE.lastIndex = innerStart;
@@ -108,8 +115,8 @@ export class Worksheet {
     let lastRow = -1;
     while ((m = ROW_RE.exec(xml)) && m.index < innerEnd) {
       const tag = m[0];
-      const r = attribute(tag, "r");
-      const row = r ? Number(r) - 1 : lastRow + 1;
+      const r = R_ATTR.exec(m[2] ?? "");
+      const row = r && r[2] ? Number(r[2]) - 1 : lastRow + 1;
       lastRow = row;
       const rowInnerStart = m.index + tag.length;
       let rowInnerEnd = rowInnerStart;
@@ -133,19 +140,26 @@ export class Worksheet {
       let c: RegExpExecArray | null;
       let lastCol = -1;
       while ((c = CELL_RE.exec(xml)) && c.index < rowInnerEnd) {
-        const ref = attribute(c[0].slice(0, c[0].indexOf(">") + 1), "r");
-        const col = ref ? fromA1(ref).col : lastCol + 1;
+        const ref = R_ATTR.exec(c[2] ?? "");
+        const col = ref && ref[1] ? columnOf(ref[1]) : lastCol + 1;
         lastCol = col;
-        const cell: XmlCell = { row, col, start: c.index, end: c.index + c[0].length, xml: c[0] };
-        line.cells.push(cell);
-        cells.set(toA1(row, col), cell);
+        line.cells.push({ row, col, start: c.index, end: c.index + c[0].length, xml: c[0] });
       }
       rows.push(line);
       ROW_RE.lastIndex = end;
     }
     this.rowsCache = rows;
-    this.cellsCache = cells;
-    return { rows, cells };
+    return { rows };
+  }
+
+  /** Cells by address, built only when a single cell is asked for (the write path). */
+  private byAddress(): Map<string, XmlCell> {
+    if (!this.cellsCache) {
+      this.cellsCache = new Map();
+      for (const row of this.index().rows)
+        for (const cell of row.cells) this.cellsCache.set(toA1(cell.row, cell.col), cell);
+    }
+    return this.cellsCache;
   }
 
   /** Every `<c>` element, in document order. */
@@ -154,7 +168,7 @@ export class Worksheet {
   }
 
   cell(address: string): XmlCell | undefined {
-    return this.index().cells.get(address);
+    return this.byAddress().get(address);
   }
 
   merges(): MergedArea[] {
@@ -196,7 +210,8 @@ export class Worksheet {
     cells: Map<string, string | null>,
     legacyDrawing?: { rid: string; relPrefix: string }
   ): string {
-    const { rows, cells: existing } = this.index();
+    const { rows } = this.index();
+    const existing = this.byAddress();
     const edits: [number, number, string][] = [];
     const inserts = new Map<number, { col: number; xml: string }[]>();
     for (const [address, text] of cells) {

@@ -1,8 +1,8 @@
 /* global File -- a DOM type; the shared lint config declares only runtime globals */
 /**
  * The pane outside Office. The same App as in Excel, over a PreviewPort: the bundled sample form in
- * memory at first, or an .xlsx the user drops or chooses (opened in the browser with ExcelJS, loaded
- * on demand). The sheet is drawn under the results, and a finding's cell is highlighted in it.
+ * memory at first, or an .xlsx the user drops or chooses (opened in the browser by the in-place
+ * package host, loaded on demand). The sheet is drawn under the results, and a finding's cell is highlighted in it.
  */
 import { makeStyles } from "@fluentui/react-components";
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";

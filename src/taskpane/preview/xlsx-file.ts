@@ -71,6 +71,7 @@ export async function openXlsx(bytes: Uint8Array): Promise<OpenedXlsx> {
   let tooLarge: HostError | null = null;
   for (const sheet of sheets) {
     try {
+      if (!(await workbook.mayHoldForm(sheet))) continue;
       if (scoreGrid(await workbook.readGrid(sheet)).ok) formSheets.push(sheet.name);
     } catch (error) {
       if (error instanceof HostError && error.code === "TOO_LARGE") tooLarge = error;
