@@ -5,6 +5,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import { deflateRawSync } from "zlib";
 import { createRecomputeService } from "../app/recompute";
 import type { Lang } from "../domain/model";
 import type { PlanOptions } from "../domain/plan-types";
@@ -21,6 +22,11 @@ export interface ScoreRunOptions {
   profile: RuleProfile;
   plan: Partial<PlanOptions>;
   lang: Lang;
+}
+
+/** Node's zlib: the same DEFLATE as fflate's, about three times faster on the parts we change. */
+function nativeDeflate(content: Uint8Array): Uint8Array {
+  return deflateRawSync(content, { level: 6 });
 }
 
 /** A failure with its reason already in words. */
@@ -65,7 +71,7 @@ export async function openWorkbook(
 ): Promise<{ bytes: Buffer; workbook: PackageWorkbook }> {
   const bytes = await fs.readFile(input);
   try {
-    return { bytes, workbook: PackageWorkbook.fromBytes(bytes) };
+    return { bytes, workbook: PackageWorkbook.fromBytes(bytes, { deflate: nativeDeflate }) };
   } catch (error) {
     (error as { bytes?: Buffer }).bytes = bytes;
     throw error;

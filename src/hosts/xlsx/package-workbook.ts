@@ -34,6 +34,7 @@ import { Styles } from "./styles";
 import { corrupt, relationshipPrefix, WorkbookPart, type SheetEntry } from "./workbook-part";
 import { Worksheet } from "./worksheet";
 import { runText } from "./xml";
+import type { Deflate } from "./zip";
 
 export { MAX_GRID_CELLS } from "./sheet-reader";
 export const STORE_SHEET = SNAPSHOT_SHEET_NAME;
@@ -60,8 +61,11 @@ export class PackageWorkbook implements WorkbookPort {
     this.book = new WorkbookPart(pkg);
   }
 
-  /** Open .xlsx/.xlsm bytes, or throw a HostError whose code says why they are not a usable workbook. */
-  static fromBytes(bytes: Uint8Array): PackageWorkbook {
+  /**
+   * Open .xlsx/.xlsm bytes, or throw a HostError whose code says why they are not a usable workbook.
+   * `deflate` compresses the parts we change (fflate's by default; the CLI passes Node's zlib).
+   */
+  static fromBytes(bytes: Uint8Array, options: { deflate?: Deflate } = {}): PackageWorkbook {
     switch (sniffFile(bytes)) {
       case "encrypted":
         throw new HostError("ENCRYPTED", "the workbook is password-protected");
@@ -75,7 +79,7 @@ export class PackageWorkbook implements WorkbookPort {
         break;
     }
     try {
-      return new PackageWorkbook(new XlsxPackage(bytes));
+      return new PackageWorkbook(new XlsxPackage(bytes, options.deflate));
     } catch (e) {
       if (e instanceof HostError) throw e;
       throw corrupt((e as Error).message, e);
