@@ -119,14 +119,41 @@ export interface IndicatorRow {
   noteText: string;
 }
 
+/**
+ * A row printed under a weighted indicator that details it (其中：某作物种植面积): no 分值 and no
+ * 得分 of its own, so it is neither scored nor counted.
+ */
+export interface BreakdownRow {
+  row: number;
+  /** The weighted row it details. */
+  parentRow: number;
+  level3: string;
+  targetText: string;
+  actualText: string;
+  targetCell: Cell;
+  actualCell: Cell;
+}
+
 export interface TotalRow {
   row: number;
   weightCol: number | null;
   scoreCol: number;
 }
 
+/** A rectangle of cells, absolute 0-based, bounds inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface TableLayout {
   sheetName: string;
+  /** 1, 2 … : which 自评表 of the sheet this is, top to bottom (most sheets hold one). */
+  form: number;
+  /** The rows and columns this form occupies, from its title to its 总分 (or grade) row. */
+  range: CellRange;
   projectName: string | null;
   funds: FundsBlock | null;
   indicatorHeaderRow: number;
@@ -137,11 +164,20 @@ export interface TableLayout {
   /** Where the grade is (or should be) written: a labelled cell or the word beside the total. */
   gradeCell: CellRef | null;
   skippedRows: { row: number; reason: "placeholder" | "parent" | "empty" }[];
+  /** Rows that detail the row above them; not indicators. */
+  breakdowns: BreakdownRow[];
 }
 
-export type DetectResult =
-  | { ok: true; layout: TableLayout }
-  | { ok: false; reason: "no-table" | "no-indicator-header"; detail?: string };
+export type DetectFailure = {
+  ok: false;
+  reason: "no-table" | "no-indicator-header";
+  detail?: string;
+};
+
+export type DetectResult = { ok: true; layout: TableLayout } | DetectFailure;
+
+/** Every 自评表 on a sheet, top to bottom. */
+export type DetectFormsResult = { ok: true; layouts: TableLayout[] } | DetectFailure;
 
 // ---------- evaluate ----------
 
@@ -218,13 +254,27 @@ export interface BudgetResult {
   explanation: LocalizedText;
 }
 
+export interface BreakdownResult {
+  row: number;
+  parentRow: number;
+  level3: string;
+  target: string;
+  actual: string;
+}
+
 export interface Evaluation {
   sheetName: string;
+  /** 1, 2 … : which 自评表 of the sheet (TableLayout.form). */
+  form: number;
+  /** The form's A1 range on its sheet, e.g. "A1:J38". */
+  range: string;
   profileId: string;
   projectName: string | null;
   layout: TableLayout;
   budget: BudgetResult | null;
   indicators: IndicatorResult[];
+  /** Rows that detail an indicator (其中 …): shown, not scored. */
+  breakdowns: BreakdownResult[];
   total: number | null;
   grade: Grade | null;
   /** True when some row could not be scored and kept its reported score. */

@@ -303,3 +303,21 @@ function planMarks(evaluation: Evaluation, targetOf: TargetOf, options: PlanOpti
     .filter((m) => m.fill !== null || m.note !== null)
     .sort(byPosition);
 }
+
+function addressOrder(a: { address: string }, b: { address: string }): number {
+  return byPosition(fromA1(a.address), fromA1(b.address));
+}
+
+/**
+ * One plan for a sheet holding several forms: each form's plan covers its own cells, which never
+ * overlap another form's, so the union is written in one batch and kept in one snapshot.
+ */
+export function mergePlans(sheetName: string, plans: readonly WritePlan[]): WritePlan {
+  if (plans.length === 1) return plans[0];
+  return {
+    sheetName,
+    writes: plans.flatMap((p) => p.writes).sort(byPosition),
+    marks: plans.flatMap((p) => p.marks).sort(byPosition),
+    skipped: plans.flatMap((p) => p.skipped).sort(addressOrder),
+  };
+}

@@ -58,6 +58,8 @@ const zhCN = {
   "table.hideExplanation": "收起“{name}”的计算说明",
   "table.empty": "未识别到可评分的指标。",
 
+  "forms.label": "本工作表共有 {count} 张自评表，查看：",
+  "forms.option": "第 {n} 张：{project}（总分 {total}）",
   "settings.title": "设置",
   "settings.profile": "评分规则",
   "settings.overTarget": "超目标提示阈值（%）",
@@ -167,6 +169,8 @@ const en: Record<UiKey, string> = {
   "table.hideExplanation": "Hide how “{name}” was scored",
   "table.empty": "No scorable indicators were found.",
 
+  "forms.label": "This sheet holds {count} forms; showing:",
+  "forms.option": "Form {n}: {project} (total {total})",
   "settings.title": "Settings",
   "settings.profile": "Rule profile",
   "settings.overTarget": "Over-target threshold (%)",

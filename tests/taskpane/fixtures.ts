@@ -53,6 +53,9 @@ const info: Finding = {
 export function seedEvaluation(): Evaluation {
   return {
     sheetName: "项目支出绩效自评表",
+    form: 1,
+    range: "A1:J38",
+    breakdowns: [],
     profileId: "mof-2020",
     projectName: "基层科普行动计划专项资金",
     layout: {} as Evaluation["layout"],
@@ -138,10 +141,12 @@ export function seedEvaluation(): Evaluation {
 }
 
 export function seedResult(evaluation = seedEvaluation()): RecomputeResult {
+  const plan = { sheetName: evaluation.sheetName, writes: [], marks: [], skipped: [] };
   return {
     sheet: { name: evaluation.sheetName },
+    forms: [{ evaluation, plan }],
     evaluation,
-    plan: { sheetName: evaluation.sheetName, writes: [], marks: [], skipped: [] },
+    plan,
     resolved: {
       sheetName: evaluation.sheetName,
       cells: [],

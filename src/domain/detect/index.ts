@@ -9,12 +9,19 @@
  * `actualText` are the cells' displayed text, untouched, for the parser.
  */
 import type { CellGrid } from "../grid";
-import type { DetectResult, TableLayout } from "../model";
+import type { DetectFormsResult, DetectResult, TableLayout } from "../model";
 import { findGradeCell, findProjectName, totalRowOf } from "./footer";
 import { findFundsBlock } from "./funds";
-import { findIndicatorHeader } from "./indicator-header";
-import { scanIndicatorRows } from "./indicator-rows";
+import { findIndicatorHeader, type IndicatorHeader } from "./indicator-header";
+import { scanIndicatorRows, type RowScan } from "./indicator-rows";
 import { SheetView } from "./sheet-view";
+import {
+  fundsRole,
+  isFooterLabel,
+  isFormTitle,
+  isFundsLabel,
+  isProjectNameLabel,
+} from "./synonyms";
 
 export { labelKey, toSimplified } from "./labels";
 export { declaredSectionWeight } from "./sections";
@@ -27,9 +34,101 @@ const ROLE_NAMES: Record<string, string> = {
   score: "得分",
 };
 
-export function detectLayout(grid: CellGrid): DetectResult {
+interface Table {
+  header: IndicatorHeader;
+  rows: RowScan;
+}
+
+/** The first row of a form: its title, project name or funds block, else its first non-empty line. */
+function formTop(view: SheetView, from: number, to: number): number {
+  let firstText = -1;
+  for (let r = from; r < to; r++) {
+    let footer = false;
+    let text = false;
+    for (let c = view.left; c < view.right; c++) {
+      const key = view.key(r, c);
+      if (!key) {
+        if (view.text(r, c).trim() !== "") text = true;
+        continue;
+      }
+      if (isFormTitle(key) || isProjectNameLabel(key) || isFundsLabel(key) || fundsRole(key))
+        return r;
+      if (isFooterLabel(key)) footer = true;
+      text = true;
+    }
+    if (firstText < 0 && text && !footer) firstText = r;
+  }
+  return firstText >= 0 ? firstText : to;
+}
+
+/** The columns a form's rows use (text or merges), so its range is the same whatever the host reads. */
+function usedColumns(
+  view: SheetView,
+  top: number,
+  bottom: number
+): { left: number; right: number } {
+  let left = Infinity;
+  let right = -Infinity;
+  for (let r = top; r <= bottom; r++) {
+    for (let c = view.left; c < view.right; c++) {
+      if (c >= left && c <= right) continue;
+      if (view.text(r, c).trim() === "") continue;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
+  }
+  for (const m of view.grid.merges) {
+    if (m.bottom < top || m.top > bottom) continue;
+    if (m.left < left) left = m.left;
+    if (m.right > right) right = m.right;
+  }
+  return left > right ? { left: view.left, right: view.right - 1 } : { left, right };
+}
+
+function layoutOf(
+  view: SheetView,
+  table: Table,
+  form: number,
+  top: number,
+  nextTop: number
+): TableLayout {
+  const { header, rows } = table;
+  const total = totalRowOf(rows.totalRow, header.columns);
+  const gradeCell = findGradeCell(view, total, top, nextTop);
+  const lastRows = [
+    header.row,
+    rows.totalRow ?? header.row,
+    gradeCell?.row ?? header.row,
+    ...rows.indicators.slice(-1).map((i) => i.row),
+    ...rows.skippedRows.slice(-1).map((s) => s.row),
+  ];
+  const bottom = Math.max(...lastRows);
+  return {
+    sheetName: view.grid.sheetName,
+    form,
+    range: { top, bottom, ...usedColumns(view, top, bottom) },
+    projectName: findProjectName(view, header.row, top),
+    funds: findFundsBlock(view, header.row, top),
+    indicatorHeaderRow: header.row,
+    columns: header.columns,
+    indicators: rows.indicators,
+    sections: rows.sections,
+    total,
+    gradeCell,
+    skippedRows: rows.skippedRows,
+    breakdowns: rows.breakdowns,
+  };
+}
+
+/**
+ * Every 自评表 on the sheet, top to bottom. Stacked forms (two projects one below the other, with
+ * 填表人 / 联系电话 lines between them) each have their own header, funds block, rows and 总分: the
+ * next form is searched below the previous one's table, and each block is looked for between the
+ * previous table and its own header, so one form never reads another's cells.
+ */
+export function detectForms(grid: CellGrid): DetectFormsResult {
   const view = new SheetView(grid);
-  const search = findIndicatorHeader(view);
+  let search = findIndicatorHeader(view);
   if (!search.found) {
     if (!search.partial) return { ok: false, reason: "no-table" };
     const missing = search.partial.missing.map((r) => ROLE_NAMES[r] ?? r).join("、");
@@ -39,20 +138,26 @@ export function detectLayout(grid: CellGrid): DetectResult {
       detail: `第${search.partial.row + 1}行的指标表头缺少：${missing}`,
     };
   }
-  const { header } = search;
-  const rows = scanIndicatorRows(view, header.firstDataRow, header.columns);
-  const total = totalRowOf(rows.totalRow, header.columns);
-  const layout: TableLayout = {
-    sheetName: grid.sheetName,
-    projectName: findProjectName(view, header.row),
-    funds: findFundsBlock(view, header.row),
-    indicatorHeaderRow: header.row,
-    columns: header.columns,
-    indicators: rows.indicators,
-    sections: rows.sections,
-    total,
-    gradeCell: findGradeCell(view, total),
-    skippedRows: rows.skippedRows,
-  };
-  return { ok: true, layout };
+  const tables: Table[] = [];
+  while (search.found) {
+    const { header } = search;
+    const rows = scanIndicatorRows(view, header.firstDataRow, header.columns);
+    tables.push({ header, rows });
+    const next = Math.max(rows.endRow, header.firstDataRow);
+    if (next >= view.bottom) break;
+    search = findIndicatorHeader(view, next);
+  }
+  const tops = tables.map((t, i) =>
+    formTop(view, i === 0 ? view.top : tables[i - 1].rows.endRow, t.header.row)
+  );
+  const layouts = tables.map((t, i) =>
+    layoutOf(view, t, i + 1, tops[i], tops[i + 1] ?? view.bottom)
+  );
+  return { ok: true, layouts };
+}
+
+/** The sheet's first (usually only) 自评表. */
+export function detectLayout(grid: CellGrid): DetectResult {
+  const forms = detectForms(grid);
+  return forms.ok ? { ok: true, layout: forms.layouts[0] } : forms;
 }

@@ -4,12 +4,18 @@
  * ends the table. One pass over the rows.
  */
 import type { Cell } from "../grid";
-import type { IndicatorColumns, IndicatorRow, SectionDecl, TableLayout } from "../model";
+import type {
+  BreakdownRow,
+  IndicatorColumns,
+  IndicatorRow,
+  SectionDecl,
+  TableLayout,
+} from "../model";
 import { isPlaceholder, normalizeText } from "../parse/normalize";
 import { labelKey } from "./labels";
 import { declaredSectionWeight } from "./sections";
 import type { SheetView } from "./sheet-view";
-import { indicatorRole, isGradeLabel, isTotalLabel } from "./synonyms";
+import { indicatorRole, isFooterLabel, isGradeLabel, isTotalLabel } from "./synonyms";
 
 /** Blank rows in a row that end a table with no 总分 row. */
 const MAX_BLANK_RUN = 5;
@@ -26,6 +32,9 @@ export interface RowScan {
   sections: SectionDecl[];
   skippedRows: TableLayout["skippedRows"];
   totalRow: number | null;
+  breakdowns: BreakdownRow[];
+  /** The first row after the table (its 总分 row's successor, or where the scan stopped). */
+  endRow: number;
 }
 
 interface Levels {
@@ -105,13 +114,16 @@ function isTotalRow(view: SheetView, row: number): boolean {
   return false;
 }
 
-/** A grade label or a second indicator header: the table ended without a 总分 row. */
+/**
+ * A grade label, a sign-off line (填表人 …) or a second indicator header: the table ended without
+ * a 总分 row.
+ */
 function startsAnotherBlock(view: SheetView, row: number): boolean {
   let roles = 0;
   for (let c = view.left; c < view.right; c++) {
     const key = view.key(row, c);
     if (!key) continue;
-    if (isGradeLabel(key)) return true;
+    if (isGradeLabel(key) || isFooterLabel(key)) return true;
     if (indicatorRole(key)) roles++;
   }
   return roles >= 3;
@@ -187,6 +199,7 @@ export function scanIndicatorRows(
   const blankRun: number[] = [];
   let parent: { row: number; levels: Levels } | null = null;
   let totalRow: number | null = null;
+  let endRow = view.bottom;
 
   const flushBlanks = () => {
     for (const row of blankRun) skippedRows.push({ row, reason: "empty" });
@@ -196,9 +209,13 @@ export function scanIndicatorRows(
   for (let r = firstRow; r < view.bottom; r++) {
     if (isTotalRow(view, r)) {
       totalRow = r;
+      endRow = r + 1;
       break;
     }
-    if (startsAnotherBlock(view, r)) break;
+    if (startsAnotherBlock(view, r)) {
+      endRow = r;
+      break;
+    }
 
     const newSection = level1.advance(r);
     const newGroup = level2.advance(r);
@@ -218,7 +235,10 @@ export function scanIndicatorRows(
         skippedRows.push({ row: r, reason: "placeholder" });
       } else {
         blankRun.push(r);
-        if (blankRun.length >= MAX_BLANK_RUN) break;
+        if (blankRun.length >= MAX_BLANK_RUN) {
+          endRow = r + 1;
+          break;
+        }
       }
       continue;
     }
@@ -249,5 +269,7 @@ export function scanIndicatorRows(
     sections: collectSections(view, columns.level1, kept),
     skippedRows,
     totalRow,
+    breakdowns: [],
+    endRow,
   };
 }

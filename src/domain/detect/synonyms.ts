@@ -143,6 +143,19 @@ export function isGradeWord(key: string): boolean {
   return GRADE_WORDS.has(key);
 }
 
+/** The sign-off lines printed under a form (and between stacked forms): 填表人、联系电话、填报日期 … */
+const FOOTER_LABEL =
+  /^(填表人|填报人|联系电话|联系人|填报日期|填表日期|单位负责人|财务负责人|项目负责人|审核人|制表人)/;
+
+export function isFooterLabel(key: string): boolean {
+  return FOOTER_LABEL.test(key);
+}
+
+/** A form's title line: 项目支出绩效自评表, 部门整体支出绩效自评表 … */
+export function isFormTitle(key: string): boolean {
+  return key.endsWith("自评表") && key.length <= 30;
+}
+
 export function isProjectNameLabel(key: string): boolean {
   return bareKey(key) === "项目名称";
 }

@@ -5,7 +5,7 @@
  */
 import type Decimal from "decimal.js";
 import type { CellGrid } from "../grid";
-import { toA1 } from "../grid";
+import { rangeToA1, toA1 } from "../grid";
 import { codesOf, compareFindings, PROVISIONAL_CODES } from "../findings";
 import type { Evaluation, Finding, TableLayout } from "../model";
 import type { RuleProfile } from "../profile-types";
@@ -58,11 +58,20 @@ export function evaluateLayout(
 
   return {
     sheetName: layout.sheetName,
+    form: layout.form,
+    range: rangeToA1(layout.range),
     profileId: profile.id,
     projectName: layout.projectName,
     layout,
     budget: budget ? budget.result : null,
     indicators,
+    breakdowns: layout.breakdowns.map((b) => ({
+      row: b.row,
+      parentRow: b.parentRow,
+      level3: b.level3,
+      target: b.targetText.trim(),
+      actual: b.actualText.trim(),
+    })),
     total: total === null ? null : total.toNumber(),
     grade: total === null ? null : gradeOf(total, profile.gradeBands),
     provisional: findings.some((f) => PROVISIONAL_CODES.includes(f.code)),

@@ -1,0 +1,98 @@
+/**
+ * Expectations for the second round of real-form shapes (stacked forms, funds labels, placeholders,
+ * breakdown rows, ambiguous quantities, 不适用 rows), written by hand from RULES A/B and each
+ * fixture's header comment — never copied from the engine. One entry per sheet, one `forms` item per
+ * 自评表 on it, top to bottom. Cells are A1 on the sheet; findings are code@cell.
+ */
+import type { CellValue } from "../../src/domain/grid";
+import type { Grade } from "../../src/domain/model";
+import type { SheetSpec } from "../fixtures/sheet-spec";
+import { stackedThree, stackedTwo } from "../fixtures/forms/round2/stacked";
+
+export interface FormExpectation {
+  range: string;
+  project: string | null;
+  budget: { rate: number | null; score: number | null } | null;
+  /** 得分 cell → computed score. */
+  scores: Record<string, number | null>;
+  total: number | null;
+  grade: Grade | null;
+  provisional: boolean;
+  findings: string[];
+  /** Breakdown rows as "row<parent" (1-based). */
+  breakdowns?: string[];
+}
+
+export interface SheetExpectation {
+  id: string;
+  spec: SheetSpec;
+  profile: string;
+  forms: FormExpectation[];
+  /** Cells the plan writes, with their values (only those listed are checked). */
+  writes?: Record<string, CellValue>;
+  /** Cells the plan must leave alone: address → skip reason, or null for "not planned at all". */
+  untouched?: Record<string, "placeholder" | "formula" | null>;
+}
+
+function rows(
+  col: string,
+  first: number,
+  scores: (number | null)[]
+): Record<string, number | null> {
+  return Object.fromEntries(scores.map((s, i) => [`${col}${first + i}`, s]));
+}
+
+const ROAD: FormExpectation = {
+  range: "B1:J17",
+  project: "乡村道路养护",
+  // 180 / 200 = 0.9 → 10 × 0.9 = 9
+  budget: { rate: 0.9, score: 9 },
+  scores: rows("I", 13, [27, 20, 30, 10]),
+  total: 96,
+  grade: "优",
+  provisional: false,
+  findings: ["SHORTFALL@I13"],
+};
+
+const water = (top: number): FormExpectation => ({
+  range: `B${top}:J${top + 16}`,
+  project: "农村饮水安全巩固",
+  budget: { rate: 1, score: 10 },
+  // 8 / 10 × 25 = 20; the rest full marks
+  scores: rows("I", top + 12, [20, 25, 30, 10]),
+  total: 95,
+  grade: "优",
+  provisional: false,
+  findings: [`SHORTFALL@I${top + 12}`, `NOTE_MISSING@J${top + 12}`, `SCORE_MISMATCH@I${top + 12}`],
+});
+
+const vector = (top: number): FormExpectation => ({
+  range: `B${top}:J${top + 17}`,
+  project: "病媒生物防制",
+  // 40 / 50 = 0.8 → 8
+  budget: { rate: 0.8, score: 8 },
+  // 81 / 90 × 10 = 9
+  scores: rows("I", top + 12, [30, 20, 27, 9]),
+  total: 94,
+  grade: "优",
+  provisional: false,
+  findings: [`SHORTFALL@I${top + 15}`, `GRADE_MISMATCH@H${top + 17}`],
+});
+
+export const ROUND2: SheetExpectation[] = [
+  {
+    id: "stacked-two",
+    spec: stackedTwo,
+    profile: "mof-2020",
+    forms: [ROAD, water(20)],
+    // The second form's empty total and its 得分 are written like the first form's.
+    writes: { I17: 96, I32: 20, I36: 95, H25: "100.00%", I25: 10 },
+  },
+  {
+    id: "stacked-three",
+    spec: stackedThree,
+    profile: "mof-2020",
+    forms: [ROAD, water(20), vector(39)],
+    writes: { I36: 95, I55: 94, H56: "优", I6: 9, I44: 8 },
+  },
+];
