@@ -36,6 +36,8 @@ export interface BudgetReport {
   weight: number;
   reportedRate: string | null;
   reportedScore: number | null;
+  /** Sub-rows whose printed 执行率 / 得分 were recomputed (1-based rows). */
+  subRows: { row: number; rate: number | null; score: number | null }[];
 }
 
 export interface IndicatorReport {
@@ -122,6 +124,11 @@ export function sheetReport(outcome: SheetOutcome, lang: Lang): SheetReport {
           weight: e.budget.weight,
           reportedRate: e.budget.reportedRate,
           reportedScore: e.budget.reportedScore,
+          subRows: e.budget.subRows.map((r) => ({
+            row: r.row + 1,
+            rate: r.rateCell === null ? null : roundTo(r.rate, 5),
+            score: r.score,
+          })),
         }
       : null,
     indicators: e.indicators.map((i) => ({

@@ -241,6 +241,17 @@ export interface IndicatorResult {
   codes: FindingCode[];
 }
 
+/** A funds sub-row's own rate and score, computed only where the form already prints a number. */
+export interface FundsSubRowResult {
+  row: number;
+  /** Set when the sub-row's 执行率 cell holds a number (else left as the form has it). */
+  rateCell: string | null;
+  /** Set when the sub-row's 得分 cell holds a number. */
+  scoreCell: string | null;
+  rate: number | null;
+  score: number | null;
+}
+
 export interface BudgetResult {
   row: number;
   rateCell: string | null;
@@ -252,6 +263,8 @@ export interface BudgetResult {
   reportedRate: string | null;
   reportedScore: number | null;
   explanation: LocalizedText;
+  /** Sub-rows (其中：财政拨款 …) whose printed rate or score is recomputed. */
+  subRows: FundsSubRowResult[];
 }
 
 export interface BreakdownResult {

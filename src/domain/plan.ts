@@ -15,7 +15,7 @@ import type {
   WritePlan,
   WriteReason,
 } from "./plan-types";
-import { isPlaceholder } from "./parse/normalize";
+import { isPlaceholder, normalizeLabel } from "./parse/normalize";
 
 /** Fill colours of the marks (Excel's own "bad" and "neutral" cell-style fills). */
 export const MARK_FILLS: Readonly<Record<"error" | "warning", string>> = Object.freeze({
@@ -71,6 +71,17 @@ export function scoreText(score: number): string {
 function round(value: number, places: number): number {
   return dec(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
 }
+
+/**
+ * "/", "—", "无", "不适用" … typed where a figure could go: the user's statement that none applies.
+ * Only an indicator's own 得分 and the total are ours to fill regardless (RULES A7).
+ */
+function holdsPlaceholder(cell: Cell): boolean {
+  if (typeof cell.value !== "string" || cell.value.trim() === "") return false;
+  return isPlaceholder(cell.value) || normalizeLabel(cell.value) === "不适用";
+}
+
+const FILLS_PLACEHOLDERS: ReadonlySet<WriteReason> = new Set<WriteReason>(["score", "total"]);
 
 type Representation = "empty" | "number" | "text";
 
@@ -173,6 +184,10 @@ export function planWrites(
     seen.add(at.address);
     const cell = cellAt(grid, at.row, at.col);
     const planned = make(cell);
+    if (!FILLS_PLACEHOLDERS.has(reason) && holdsPlaceholder(cell)) {
+      skipped.push({ ...at, reason: "placeholder", value: planned.value });
+      return;
+    }
     if (cell.formula !== undefined && !options.replaceFormulas) {
       skipped.push({ ...at, reason: "formula", value: planned.value });
       return;
@@ -197,6 +212,14 @@ export function planWrites(
     const { rate, score } = budget;
     if (rate !== null) own(budget.rateCell, "rate", (cell) => rateValue(rate, cell));
     if (score !== null) own(budget.scoreCell, "budgetScore", (cell) => scoreValue(score, cell));
+    // Sub-rows only where the form already prints a figure (the rules computed nothing otherwise).
+    for (const sub of budget.subRows) {
+      const subRate = sub.rate;
+      const subScore = sub.score;
+      if (subRate !== null) own(sub.rateCell, "rate", (cell) => rateValue(subRate, cell));
+      if (subScore !== null)
+        own(sub.scoreCell, "budgetScore", (cell) => scoreValue(subScore, cell));
+    }
   }
   const total = evaluation.total;
   if (total !== null) own(evaluation.totalCell, "total", (cell) => scoreValue(total, cell));

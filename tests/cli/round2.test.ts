@@ -9,6 +9,7 @@ import * as path from "path";
 import { fromA1 } from "../../src/domain/grid";
 import { specsToXlsx } from "../../src/hosts/xlsx/write-spec";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsx-workbook";
+import { roadForm, waterForm } from "../fixtures/forms/round2/stacked";
 import { ROUND2, type SheetExpectation } from "../golden/expected-round2";
 import { readJson, runCli } from "./helpers";
 
@@ -40,7 +41,35 @@ beforeAll(async () => {
     const report = readJson(json);
     for (const f of report.files) reports.set(f.input, f);
   }
+  // One project per sheet behind an index sheet (目录): still one entry per sheet, each form 1.
+  const book = path.join(tmp, "indexed.xlsx");
+  const index = {
+    name: "目录",
+    rows: [
+      ["序号", "项目名称", "工作表"],
+      [1, "乡村道路养护", "项目一"],
+      [2, "农村饮水安全巩固", "项目二"],
+    ],
+  };
+  fs.writeFileSync(
+    book,
+    await specsToXlsx([index, { ...roadForm, name: "项目一" }, { ...waterForm, name: "项目二" }])
+  );
+  const json = path.join(tmp, "indexed.json");
+  const run = runCli(["score", book, "--check", "--json", json]);
+  if (run.status !== 0) throw new Error(`indexed: exit ${run.status}\n${run.stderr}`);
+  reports.set("indexed", readJson(json).files[0]);
 }, 300_000);
+
+test("an index sheet (目录) and one project per sheet: one entry per project sheet", () => {
+  const file = reports.get("indexed");
+  expect(
+    file.sheets.map((s: any) => [s.name, s.form, s.range, s.projectName, s.total, s.grade])
+  ).toEqual([
+    ["项目一", 1, "B1:J17", "乡村道路养护", 96, "优"],
+    ["项目二", 1, "B1:J17", "农村饮水安全巩固", 95, "优"],
+  ]);
+});
 
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });

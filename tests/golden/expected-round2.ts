@@ -7,7 +7,8 @@
 import type { CellValue } from "../../src/domain/grid";
 import type { Grade } from "../../src/domain/model";
 import type { SheetSpec } from "../fixtures/sheet-spec";
-import { stackedThree, stackedTwo } from "../fixtures/forms/round2/stacked";
+import { fundsLabels } from "../fixtures/forms/round2/funds-labels";
+import { roadPlaceholders, stackedThree, stackedTwo } from "../fixtures/forms/round2/stacked";
 
 export interface FormExpectation {
   range: string;
@@ -79,6 +80,25 @@ const vector = (top: number): FormExpectation => ({
   findings: [`SHORTFALL@I${top + 15}`, `GRADE_MISMATCH@H${top + 17}`],
 });
 
+/** One-indicator forms of funds-labels.ts: 完成项目数 → 90. */
+const small = (
+  top: number,
+  bottom: number,
+  project: string,
+  rate: number,
+  budget: number,
+  findings: string[] = []
+): FormExpectation => ({
+  range: `B${top}:J${bottom}`,
+  project,
+  budget: { rate, score: budget },
+  scores: { [`I${bottom - 1}`]: 90 },
+  total: Number((budget + 90).toFixed(2)),
+  grade: "优",
+  provisional: false,
+  findings,
+});
+
 export const ROUND2: SheetExpectation[] = [
   {
     id: "stacked-two",
@@ -94,5 +114,26 @@ export const ROUND2: SheetExpectation[] = [
     profile: "mof-2020",
     forms: [ROAD, water(20), vector(39)],
     writes: { I36: 95, I55: 94, H56: "优", I6: 9, I44: 8 },
+  },
+  {
+    id: "funds-labels",
+    spec: fundsLabels,
+    profile: "mof-2020",
+    forms: [
+      small(1, 13, "项目甲", 110 / 120, 9.17),
+      small(16, 28, "项目乙", 0.9, 9, ["RATE_MISMATCH@H22", "RATE_MISMATCH@I22"]),
+      small(31, 43, "项目丙", 0.8, 8),
+      small(46, 59, "項目丁", 0.95, 9.5),
+    ],
+    writes: { I6: 9.17, H7: 0.9, I21: 9, H22: 0.9, I22: 9, I36: 8, I51: 9.5, I59: 99.5 },
+    untouched: { I7: null, H8: null, I8: null, H21: "placeholder", H37: null, I37: null },
+  },
+  {
+    id: "owned-placeholders",
+    spec: roadPlaceholders,
+    profile: "mof-2020",
+    forms: [{ ...ROAD, range: "B1:J18" }],
+    writes: { I14: 20, I17: 96 },
+    untouched: { H18: "placeholder" },
   },
 ];

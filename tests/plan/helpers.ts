@@ -131,6 +131,7 @@ export function budgetStub(overrides: Partial<BudgetResult> = {}): BudgetResult 
       "zh-CN": "执行率 = 3106.43 / 3112 = 99.82%",
       en: "rate = 3106.43 / 3112 = 99.82%",
     },
+    subRows: [],
     ...overrides,
   };
 }

@@ -72,6 +72,7 @@ export function seedEvaluation(): Evaluation {
         "zh-CN": "执行率 = 3106.43 ÷ 3112 = 99.82%，得分 = 99.82% × 10 = 9.98。",
         en: "Rate = 3106.43 ÷ 3112 = 99.82%; score = 99.82% × 10 = 9.98.",
       },
+      subRows: [],
     },
     indicators: [
       {

@@ -96,7 +96,7 @@ export function isFundsLabel(key: string): boolean {
 /** The kind of a funds-block row label, ignoring the 其中 prefix. */
 export function fundsRowKind(key: string): FundsRowKind | null {
   const k = bareKey(key.replace(/^其中[:：]?/, ""));
-  if (/^(年度)?资金总额/.test(k) || k === "合计" || k === "年度资金合计") return "total";
+  if (/^(年度)?(资金)?(总额|合计)$/.test(k) || /^(年度)?资金总额/.test(k)) return "total";
   if (/^(当年|本年|本级)?财政(拨款|资金)/.test(k)) return "fiscal";
   if (/^上年结转/.test(k)) return "carryover";
   if (/^其他资金/.test(k)) return "other";
