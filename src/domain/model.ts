@@ -200,6 +200,9 @@ export const FINDING_CODES = [
   "QUALITATIVE_REVIEW",
   "RATE_REASON_MISSING",
   "FORMULA_KEPT",
+  "UNIT_ASSUMED",
+  "BREAKDOWN_SUM",
+  "NOT_APPLICABLE",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -7,6 +7,7 @@
 import type { CellValue } from "../../src/domain/grid";
 import type { Grade } from "../../src/domain/model";
 import type { SheetSpec } from "../fixtures/sheet-spec";
+import { breakdowns } from "../fixtures/forms/round2/breakdowns";
 import { fundsLabels } from "../fixtures/forms/round2/funds-labels";
 import { roadPlaceholders, stackedThree, stackedTwo } from "../fixtures/forms/round2/stacked";
 
@@ -135,5 +136,25 @@ export const ROUND2: SheetExpectation[] = [
     forms: [{ ...ROAD, range: "B1:J18" }],
     writes: { I14: 20, I17: 96 },
     untouched: { H18: "placeholder" },
+  },
+  {
+    id: "breakdowns",
+    spec: breakdowns,
+    profile: "mof-2020",
+    forms: [
+      {
+        range: "B1:J24",
+        project: "高标准农田建设",
+        budget: { rate: 1, score: 10 },
+        scores: { I13: 20, I16: 20, I19: 10, I20: 30, I22: 10 },
+        total: 100,
+        grade: "优",
+        provisional: false,
+        findings: ["BREAKDOWN_SUM@G13", "BREAKDOWN_SUM@F20", "BREAKDOWN_SUM@G20"],
+        breakdowns: ["14<13", "15<13", "17<16", "18<16", "21<20", "23<22"],
+      },
+    ],
+    // Breakdown rows get no score written.
+    untouched: { I14: null, I15: null, I17: null, I18: null, I21: null, I23: null },
   },
 ];

@@ -9,7 +9,9 @@
  * `actualText` are the cells' displayed text, untouched, for the parser.
  */
 import type { CellGrid } from "../grid";
-import type { DetectFormsResult, DetectResult, TableLayout } from "../model";
+import Decimal from "decimal.js";
+import type { DetectFormsResult, DetectResult, FundsBlock, TableLayout } from "../model";
+import { parseAmount } from "../parse/amount";
 import { findGradeCell, findProjectName, totalRowOf } from "./footer";
 import { findFundsBlock } from "./funds";
 import { findIndicatorHeader, type IndicatorHeader } from "./indicator-header";
@@ -37,6 +39,17 @@ const ROLE_NAMES: Record<string, string> = {
 interface Table {
   header: IndicatorHeader;
   rows: RowScan;
+  top: number;
+  funds: FundsBlock | null;
+}
+
+/** The budget's 分值 as printed on the funds block's total row; 10 (RULES A5) when it prints none. */
+function budgetWeightOf(view: SheetView, funds: FundsBlock | null): Decimal {
+  const row = funds?.totalRow?.row ?? funds?.subRows[0]?.row;
+  const col = funds?.columns.weight;
+  if (row === undefined || col === null || col === undefined) return new Decimal(10);
+  const read = parseAmount(view.cell(row, col));
+  return read.kind === "number" ? read.value : new Decimal(10);
 }
 
 /** The first row of a form: its title, project name or funds block, else its first non-empty line. */
@@ -85,14 +98,8 @@ function usedColumns(
   return left > right ? { left: view.left, right: view.right - 1 } : { left, right };
 }
 
-function layoutOf(
-  view: SheetView,
-  table: Table,
-  form: number,
-  top: number,
-  nextTop: number
-): TableLayout {
-  const { header, rows } = table;
+function layoutOf(view: SheetView, table: Table, form: number, nextTop: number): TableLayout {
+  const { header, rows, top, funds } = table;
   const total = totalRowOf(rows.totalRow, header.columns);
   const gradeCell = findGradeCell(view, total, top, nextTop);
   const lastRows = [
@@ -108,7 +115,7 @@ function layoutOf(
     form,
     range: { top, bottom, ...usedColumns(view, top, bottom) },
     projectName: findProjectName(view, header.row, top),
-    funds: findFundsBlock(view, header.row, top),
+    funds,
     indicatorHeaderRow: header.row,
     columns: header.columns,
     indicators: rows.indicators,
@@ -141,18 +148,17 @@ export function detectForms(grid: CellGrid): DetectFormsResult {
   const tables: Table[] = [];
   while (search.found) {
     const { header } = search;
-    const rows = scanIndicatorRows(view, header.firstDataRow, header.columns);
-    tables.push({ header, rows });
+    const previous = tables[tables.length - 1];
+    const top = formTop(view, previous ? previous.rows.endRow : view.top, header.row);
+    const funds = findFundsBlock(view, header.row, top);
+    const budgetWeight = budgetWeightOf(view, funds);
+    const rows = scanIndicatorRows(view, header.firstDataRow, header.columns, budgetWeight);
+    tables.push({ header, rows, top, funds });
     const next = Math.max(rows.endRow, header.firstDataRow);
     if (next >= view.bottom) break;
     search = findIndicatorHeader(view, next);
   }
-  const tops = tables.map((t, i) =>
-    formTop(view, i === 0 ? view.top : tables[i - 1].rows.endRow, t.header.row)
-  );
-  const layouts = tables.map((t, i) =>
-    layoutOf(view, t, i + 1, tops[i], tops[i + 1] ?? view.bottom)
-  );
+  const layouts = tables.map((t, i) => layoutOf(view, t, i + 1, tables[i + 1]?.top ?? view.bottom));
   return { ok: true, layouts };
 }
 

@@ -10,6 +10,7 @@ import { codesOf, compareFindings, PROVISIONAL_CODES } from "../findings";
 import type { Evaluation, Finding, TableLayout } from "../model";
 import type { RuleProfile } from "../profile-types";
 import { evaluateBudget } from "./budget";
+import { breakdownFindings } from "./breakdown";
 import { readPrinted, totalFindings } from "./consistency";
 import { evaluateIndicator } from "./indicator";
 import { gradeOf, sumTotal, weightFindings } from "./totals";
@@ -38,9 +39,16 @@ export function evaluateLayout(
   const rowWeights = new Map<number, Decimal | null>(rows.map((r) => [r.result.row, r.weight]));
   const printed = readPrinted(grid, layout);
 
+  const parts = breakdownFindings(
+    layout.breakdowns,
+    layout.indicators,
+    layout.columns,
+    profile.mismatchTolerance
+  );
   const findings: Finding[] = [
     ...(budget ? budget.findings : []),
     ...rows.flatMap((r) => r.findings),
+    ...parts,
     ...(unfilled
       ? []
       : [
@@ -54,7 +62,10 @@ export function evaluateLayout(
         ]),
   ].sort(compareFindings);
 
-  const indicators = rows.map((r) => ({ ...r.result, codes: codesOf(r.findings) }));
+  const indicators = rows.map((r) => {
+    const own = parts.filter((f) => f.row === r.result.row);
+    return { ...r.result, codes: codesOf(own.length ? [...r.findings, ...own] : r.findings) };
+  });
 
   return {
     sheetName: layout.sheetName,
