@@ -7,6 +7,7 @@
 import type { CellValue } from "../../src/domain/grid";
 import type { Grade } from "../../src/domain/model";
 import type { SheetSpec } from "../fixtures/sheet-spec";
+import { ambiguous } from "../fixtures/forms/round2/ambiguous";
 import { breakdowns } from "../fixtures/forms/round2/breakdowns";
 import { fundsLabels } from "../fixtures/forms/round2/funds-labels";
 import { roadPlaceholders, stackedThree, stackedTwo } from "../fixtures/forms/round2/stacked";
@@ -156,5 +157,28 @@ export const ROUND2: SheetExpectation[] = [
     ],
     // Breakdown rows get no score written.
     untouched: { I14: null, I15: null, I17: null, I18: null, I21: null, I23: null },
+  },
+  {
+    id: "ambiguous",
+    spec: ambiguous,
+    profile: "mof-2020",
+    forms: [
+      {
+        range: "B1:J19",
+        project: "城乡居民医疗保险宣传",
+        budget: { rate: 1, score: 10 },
+        scores: rows("I", 13, [20, 10, 10, 10, 24, 10]),
+        total: 94,
+        grade: "优",
+        provisional: false,
+        findings: [
+          "UNIT_ASSUMED@G13",
+          "OVER_TARGET@G13",
+          "UNIT_ASSUMED@G14",
+          "UNIT_ASSUMED@G15",
+          "SHORTFALL@I17",
+        ],
+      },
+    ],
   },
 ];

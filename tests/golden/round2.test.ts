@@ -96,3 +96,19 @@ describe.each(ROUND2.map((s) => [`${s.id} (${s.profile})`, s] as const))("%s", (
     );
   });
 });
+
+describe("UNIT_ASSUMED names the reading taken, in both languages", () => {
+  const sheet = ROUND2.find((s) => s.id === "ambiguous")!;
+  const scored = scoreGrid(gridFromSpec(sheet.spec));
+  if (!scored.ok) throw new Error("not detected");
+  const message = (cell: string) =>
+    scored.evaluation.findings.find((f) => f.code === "UNIT_ASSUMED" && f.cell === cell)!.message;
+  test.each([
+    ["G13", "按 94844人 计", "read as 94844人"],
+    ["G14", "按 90万元 计", "read as 90万元"],
+    ["G15", "既可读作 105%，也可读作 1.05%；按 105% 计", "could mean 105% or 1.05%"],
+  ])("%s", (cell, zh, en) => {
+    expect(message(cell)["zh-CN"]).toContain(zh);
+    expect(message(cell).en).toContain(en);
+  });
+});
