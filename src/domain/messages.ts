@@ -317,6 +317,10 @@ export const EXPLANATIONS = {
     "zh-CN": "{reason}，未计算得分；计入表中得分 {reported}",
     en: "{reason}; not scored, the reported score {reported} counts",
   },
+  notApplicable: {
+    "zh-CN": "本行标为不适用，不计分；总分按其余指标折算为 100 分",
+    en: "marked not applicable: not scored; the total is rescaled to 100 over the other rows",
+  },
   notScoredNone: {
     "zh-CN": "{reason}，未计算得分；表中也未填得分",
     en: "{reason}; not scored and no score was reported",

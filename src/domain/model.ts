@@ -295,6 +295,8 @@ export interface Evaluation {
   grade: Grade | null;
   /** True when some row could not be scored and kept its reported score. */
   provisional: boolean;
+  /** Set when rows marked 不适用 were dropped and the total rescaled (profile option). */
+  rescaled?: { base: number; factor: number; rows: number[] };
   reportedTotal: number | null;
   reportedGrade: string | null;
   totalCell: string | null;

@@ -60,7 +60,13 @@ function totalExplanation(evaluation: Evaluation, lang: Lang): string {
           evaluation.grade ? `; grade ${evaluation.grade}` : "",
         ];
   const provisional = evaluation.provisional ? NOTE_TEXT.provisional[lang] : "";
-  return `${parts.join("")}${lang === "zh-CN" ? "。" : "."}${provisional}`;
+  const r = evaluation.rescaled;
+  const rescaled = r
+    ? lang === "zh-CN"
+      ? `（不适用指标已剔除：合计按 ${scoreText(r.base)} 分折算为 100 分。）`
+      : ` (Not-applicable rows dropped: the sum is rescaled from ${scoreText(r.base)} to 100.)`
+    : "";
+  return `${parts.join("")}${lang === "zh-CN" ? "。" : "."}${rescaled}${provisional}`;
 }
 
 /** A score as text, the way the engine prints scores everywhere: "10", "0.85", "9.9". */

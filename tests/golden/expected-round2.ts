@@ -10,6 +10,7 @@ import type { SheetSpec } from "../fixtures/sheet-spec";
 import { ambiguous } from "../fixtures/forms/round2/ambiguous";
 import { breakdowns } from "../fixtures/forms/round2/breakdowns";
 import { fundsLabels } from "../fixtures/forms/round2/funds-labels";
+import { notApplicable } from "../fixtures/forms/round2/not-applicable";
 import { roadPlaceholders, stackedThree, stackedTwo } from "../fixtures/forms/round2/stacked";
 
 export interface FormExpectation {
@@ -180,5 +181,43 @@ export const ROUND2: SheetExpectation[] = [
         ],
       },
     ],
+  },
+  {
+    id: "not-applicable",
+    spec: notApplicable,
+    profile: "mof-2020",
+    forms: [
+      {
+        range: "B1:J18",
+        project: "农村危房改造",
+        budget: { rate: 0.9, score: 9 },
+        scores: rows("I", 13, [20, 20, null, 24, 10]),
+        total: 83,
+        grade: "良",
+        provisional: true,
+        findings: ["UNPARSEABLE@G15", "SHORTFALL@I16", "TOTAL_MISMATCH@I18"],
+      },
+    ],
+    writes: { I18: 83 },
+    untouched: { I15: null },
+  },
+  {
+    id: "not-applicable",
+    spec: notApplicable,
+    profile: "rescale-na",
+    forms: [
+      {
+        range: "B1:J18",
+        project: "农村危房改造",
+        budget: { rate: 0.9, score: 9 },
+        scores: rows("I", 13, [20, 20, null, 24, 10]),
+        total: 92.22,
+        grade: "优",
+        provisional: false,
+        findings: ["NOT_APPLICABLE@I15", "SHORTFALL@I16"],
+      },
+    ],
+    writes: { I18: 92.22 },
+    untouched: { I15: null },
   },
 ];

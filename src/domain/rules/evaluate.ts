@@ -13,6 +13,7 @@ import { evaluateBudget } from "./budget";
 import { breakdownFindings } from "./breakdown";
 import { readPrinted, totalFindings } from "./consistency";
 import { evaluateIndicator } from "./indicator";
+import { isNotApplicable, notApplicableRow, rescaleTotal } from "./not-applicable";
 import { gradeOf, sumTotal, weightFindings } from "./totals";
 
 export function evaluateLayout(
@@ -26,16 +27,28 @@ export function evaluateLayout(
   const unfilled = layout.indicators.length === 0;
   const budget =
     scored && unfilled ? { ...scored, result: { ...scored.result, score: null } } : scored;
+  const rescaling = profile.notApplicable === "rescale";
+  const dropped = new Set<number>();
   const rows = [...layout.indicators]
     .sort((a, b) => a.row - b.row)
-    .map((row) => evaluateIndicator(row, layout.columns, profile));
+    .map((row) => {
+      if (!rescaling || !isNotApplicable(row))
+        return evaluateIndicator(row, layout.columns, profile);
+      dropped.add(row.row);
+      return notApplicableRow(row, layout.columns);
+    });
 
-  const total = unfilled
+  const summed = unfilled
     ? null
     : sumTotal(
         budget ? budget.score : null,
         rows.map((r) => r.counted)
       );
+  const rescaled =
+    summed === null
+      ? null
+      : rescaleTotal(summed, budget ? budget.weight : null, rows, dropped, layout.columns);
+  const total = rescaled ? rescaled.total : summed;
   const rowWeights = new Map<number, Decimal | null>(rows.map((r) => [r.result.row, r.weight]));
   const printed = readPrinted(grid, layout);
 
@@ -67,7 +80,7 @@ export function evaluateLayout(
     return { ...r.result, codes: codesOf(own.length ? [...r.findings, ...own] : r.findings) };
   });
 
-  return {
+  const evaluation: Evaluation = {
     sheetName: layout.sheetName,
     form: layout.form,
     range: rangeToA1(layout.range),
@@ -92,4 +105,12 @@ export function evaluateLayout(
     gradeCell: layout.gradeCell ? toA1(layout.gradeCell.row, layout.gradeCell.col) : null,
     findings,
   };
+  if (rescaled) {
+    evaluation.rescaled = {
+      base: rescaled.base.toNumber(),
+      factor: rescaled.factor.toNumber(),
+      rows: [...dropped],
+    };
+  }
+  return evaluation;
 }
