@@ -122,7 +122,7 @@ beforeAll(async () => {
   hashesBefore = Object.fromEntries(Object.values(inputs).map((f) => [f, sha256(f)]));
   run1 = runCli(["score", dir("in"), "--out", dir("out1"), "--json", dir("out1", "report.json")]);
   report1 = readJson(dir("out1", "report.json"));
-}, 180_000);
+}, 400_000);
 
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
