@@ -99,12 +99,17 @@ function bareActualAsPercent(
   target: Decimal,
   pointPower: number
 ): { value: Decimal; assumed?: AssumedReading } {
+  // By ratio the fraction is nearer 100% of p exactly when b ≤ 10·p (see bareAsPercent), so one
+  // comparison decides; the plain reading is the one people mean without context.
+  const asFraction = bare.lte(target.times(10));
+  const plainIsFraction = !bare.gt(1);
+  if (asFraction === plainIsFraction || bare.isZero()) {
+    return { value: asFraction ? bare : shiftDecimal(bare, pointPower) };
+  }
   const fraction = bare;
   const points = shiftDecimal(bare, pointPower);
-  const value = nearer(fraction, points, target) ? fraction : points;
-  const plain = bare.gt(1) ? points : fraction;
-  if (value.eq(plain) || bare.isZero()) return { value };
-  const other = value === fraction ? points : fraction;
+  const value = asFraction ? fraction : points;
+  const other = asFraction ? points : fraction;
   return {
     value,
     assumed: { kind: "rate", reading: percentText(value), other: percentText(other) },
