@@ -191,8 +191,12 @@ describe("selfeval score on a folder of forms and bad inputs", () => {
       weight: 10,
       reportedRate: "99.82%",
       reportedScore: 9.98,
+      // 其中：财政拨款 (row 7) prints its own 得分 9.98: recomputed from 3106.43 / 3112; no rate printed.
+      subRows: [{ row: 7, rate: null, score: 9.98 }],
     });
     expect(sheet).toMatchObject({
+      form: 1,
+      range: "B1:J38",
       total: 98.83,
       grade: "优",
       provisional: false,
