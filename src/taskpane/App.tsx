@@ -37,6 +37,7 @@ import type { WorkbookPort } from "../hosts/workbook-port";
 import { t as translate, type Lang, type Params, type UiKey } from "../i18n";
 import { ActionBar } from "./components/ActionBar";
 import { ErrorBar } from "./components/ErrorBar";
+import { BreakdownList } from "./components/BreakdownList";
 import { FindingsList } from "./components/FindingsList";
 import { FormPicker } from "./components/FormPicker";
 import { IndicatorTable } from "./components/IndicatorTable";
@@ -334,6 +335,7 @@ export function App({
               <SummaryCard evaluation={evaluation} />
               <FindingsList findings={evaluation.findings} onSelect={selectFinding} />
               <IndicatorTable evaluation={evaluation} />
+              <BreakdownList breakdowns={evaluation.breakdowns ?? []} />
             </>
           )}
           {previewBottom}

@@ -8,6 +8,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { MemoryWorkbook } from "../../src/hosts/memory/memory-workbook";
 import { App } from "../../src/taskpane/App";
 import { MemorySettingsStore } from "../../src/taskpane/settings-stores";
+import { breakdowns } from "../fixtures/forms/round2/breakdowns";
 import { roadForm, stackedTwo } from "../fixtures/forms/round2/stacked";
 import { gridFromSpec } from "../fixtures/sheet-spec";
 
@@ -41,4 +42,18 @@ test("two stacked forms: a picker lists both; picking the second shows its total
 test("a sheet with one form shows no picker", async () => {
   await recomputed(gridFromSpec(roadForm));
   expect(screen.queryByTestId("form-picker")).toBeNull();
+}, 60_000);
+
+test("breakdown rows are listed as such, with the row they detail", async () => {
+  await recomputed(gridFromSpec(breakdowns));
+  const list = screen.getByTestId("breakdowns");
+  const items = within(list)
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
+  // Rows 14 and 15 detail row 13 (see the fixture's header).
+  expect(items.slice(0, 2)).toEqual([
+    "第 14 行 其中：水稻种植面积：≥600亩 / 650亩（第 13 行的明细）",
+    "第 15 行 玉米种植面积：≥400亩 / 380亩（第 13 行的明细）",
+  ]);
+  expect(items).toHaveLength(6);
 }, 60_000);
