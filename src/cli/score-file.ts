@@ -107,12 +107,15 @@ export async function scoreFile(
         dryRun: options.check || isProtected,
       });
       if (result.noTable) continue;
-      const sheetOutcome: SheetOutcome = {
-        evaluation: result.evaluation,
-        written: !options.check && !isProtected,
-        skipped: !options.check && isProtected ? "protected" : null,
-      };
-      outcome.sheets.push(sheetOutcome);
+      // Each 自评表 of the sheet is its own entry; they were written together.
+      for (const form of result.forms) {
+        const sheetOutcome: SheetOutcome = {
+          evaluation: form.evaluation,
+          written: !options.check && !isProtected,
+          skipped: !options.check && isProtected ? "protected" : null,
+        };
+        outcome.sheets.push(sheetOutcome);
+      }
     }
     if (outcome.sheets.length === 0) throw new HostError("NO_TABLE", "no table");
     if (!options.check && outcome.sheets.some((s) => s.written)) {
