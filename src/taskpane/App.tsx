@@ -180,9 +180,14 @@ export function App({
     };
   }, [settingsStore, profiles]);
 
+  // The latest settings, ahead of the render: two changes in one frame both build on the newest.
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
   const changeSettings = useCallback(
-    (next: UserSettings) => {
+    (patch: Partial<UserSettings>) => {
       touchedRef.current = true;
+      const next = { ...settingsRef.current, ...patch };
+      settingsRef.current = next;
       setSettings(next);
       settingsStore.save(next).then(
         () => setSaveError(null),
@@ -280,7 +285,7 @@ export function App({
             <Text as="h1" size={500} weight="semibold">
               {t("app.title")}
             </Text>
-            <LanguageSwitch onChange={(next) => changeSettings({ ...settings, lang: next })} />
+            <LanguageSwitch onChange={(next) => changeSettings({ lang: next })} />
           </div>
           {preview && (
             <MessageBar intent="info" layout="multiline" data-testid="preview-banner">

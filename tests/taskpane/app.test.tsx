@@ -324,9 +324,22 @@ describe("settings", () => {
     expect(options.plan).toEqual({
       highlights: false,
       notes: true,
+      notesAll: false,
       replaceFormulas: false,
       lang: "zh-CN",
     });
+    await finishRecompute(service);
+  });
+
+  test("notes on every row is an option, off by default", async () => {
+    const { service, store } = await setup();
+    await openSettings();
+    const notesAll = screen.getByTestId("setting-notes-all");
+    expect(notesAll).not.toBeChecked();
+    fireEvent.click(notesAll);
+    await waitFor(() => expect(store.saved.at(-1)).toMatchObject({ notes: true, notesAll: true }));
+    fireEvent.click(recomputeButton());
+    expect(service.recomputeCalls[0]!.plan).toMatchObject({ notes: true, notesAll: true });
     await finishRecompute(service);
   });
 
@@ -335,6 +348,7 @@ describe("settings", () => {
     const profile = await openSettings();
     fireEvent.change(profile, { target: { value: "linear-reverse" } });
     fireEvent.click(screen.getByTestId("setting-notes"));
+    fireEvent.click(screen.getByTestId("setting-notes-all"));
     fireEvent.click(screen.getByTestId("setting-replace-formulas"));
     fireEvent.change(screen.getByTestId("setting-threshold"), { target: { value: "150" } });
 
@@ -344,6 +358,7 @@ describe("settings", () => {
         overTargetThreshold: 1.5,
         highlights: true,
         notes: false,
+        notesAll: true,
         lang: "zh-CN",
         replaceFormulas: true,
       })
