@@ -4,6 +4,13 @@
  * browser preview and in tests. It never imports office-js.
  */
 import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   FluentProvider,
   MessageBar,
   MessageBarBody,
@@ -30,14 +37,15 @@ import {
   validateSettings,
   type UserSettings,
 } from "../app/settings";
-import type { Finding } from "../domain/model";
 import type { RuleProfile } from "../domain/profile-types";
 import { PROFILES } from "../domain/profiles";
 import type { WorkbookPort } from "../hosts/workbook-port";
 import { t as translate, type Lang, type Params, type UiKey } from "../i18n";
 import { ActionBar } from "./components/ActionBar";
 import { ErrorBar } from "./components/ErrorBar";
-import { FindingsList } from "./components/FindingsList";
+import { ScoreChart } from "./components/ScoreChart";
+import { MarkLegend, TodoList } from "./components/TodoList";
+import { TrustBanner } from "./components/TrustBanner";
 import { IndicatorTable } from "./components/IndicatorTable";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { SettingsPanel } from "./components/SettingsPanel";
@@ -55,6 +63,14 @@ import {
   type PaneError,
   type PaneState,
 } from "./pane-state";
+import {
+  BUDGET_SECTION,
+  scoringKey,
+  sectionScores,
+  todoList,
+  trustProblems,
+  type Todo,
+} from "./view-model";
 
 const useStyles = makeStyles({
   root: {
@@ -73,7 +89,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     flexWrap: "wrap",
   },
-  muted: { color: tokens.colorNeutralForeground3 },
+  muted: { color: tokens.colorNeutralForeground2 },
+  results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
 });
 
 export interface AppProps {
@@ -141,6 +158,12 @@ export function App({
   const [loadProblems, setLoadProblems] = useState<string[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [navError, setNavError] = useState<string | null>(null);
+  // The settings the results on screen were computed with: any other scoring setting makes them stale.
+  const [scoredWith, setScoredWith] = useState<string | null>(null);
+  const [sectionFilter, setSectionFilter] = useState<string | null>(null);
+  // Whether the sheet holds something of ours to revert; asked of the host when it can tell.
+  const [revertable, setRevertable] = useState(false);
+  const [confirmRevert, setConfirmRevert] = useState(false);
   // A ref, not state: two clicks in one frame both see the old render, but not the old ref.
   const busyRef = useRef(false);
   const lang = settings.lang;
@@ -180,6 +203,19 @@ export function App({
     };
   }, [settingsStore, profiles]);
 
+  useEffect(() => {
+    let live = true;
+    service.canRevert?.().then(
+      (can) => {
+        if (live) setRevertable(can);
+      },
+      () => undefined
+    );
+    return () => {
+      live = false;
+    };
+  }, [service]);
+
   // The latest settings, ahead of the render: two changes in one frame both build on the newest.
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
@@ -218,6 +254,9 @@ export function App({
           error: { code: "NO_TABLE", detail: result.detail ?? result.reason },
         });
       } else {
+        setScoredWith(scoringKey({ ...settings }));
+        setSectionFilter(null);
+        setRevertable(Object.keys(result.resolved.snapshot.cells).length > 0);
         dispatch({
           type: "compute-done",
           result: {
@@ -247,9 +286,12 @@ export function App({
     dispatch({ type: "revert-start" });
     try {
       const restoredCells = await service.revert();
+      setRevertable(false);
       dispatch({ type: "revert-done", restoredCells });
     } catch (error) {
-      dispatch({ type: "failed", error: toPaneError(error) });
+      const paneError = toPaneError(error);
+      if (paneError.code === "NOTHING_TO_REVERT") setRevertable(false);
+      dispatch({ type: "failed", error: paneError });
     } finally {
       busyRef.current = false;
     }
@@ -257,10 +299,10 @@ export function App({
 
   const selectFinding = useMemo(() => {
     if (!navigator) return undefined;
-    return (finding: Finding) => {
+    return (todo: Todo) => {
       const sheet = state.result?.sheetName;
       setNavError(null);
-      navigator.selectCell(finding.cell, sheet).catch((error: unknown) => {
+      navigator.selectCell(todo.cell, sheet).catch((error: unknown) => {
         setNavError(
           t("error.unexpected", { detail: error instanceof Error ? error.message : String(error) })
         );
@@ -271,6 +313,27 @@ export function App({
   const working = isBusy(state.phase);
   const evaluation = state.result?.evaluation;
   const notices = [...loadProblems, saveError, navError].filter((n): n is string => n !== null);
+  const stale =
+    evaluation !== undefined && scoredWith !== null && scoredWith !== scoringKey({ ...settings });
+  const view = useMemo(() => {
+    if (!evaluation) return null;
+    const todos = todoList(evaluation);
+    const sections = sectionScores(evaluation);
+    const problems = trustProblems(evaluation);
+    const lost = sections.reduce((sum, s) => sum + s.lost, 0);
+    return { todos, sections, problems, lost };
+  }, [evaluation]);
+  const profileName = evaluation
+    ? (profiles.find((p) => p.id === evaluation.profileId)?.name[lang] ?? evaluation.profileId)
+    : "";
+  const sectionName = (key: string) =>
+    key === BUDGET_SECTION ? t("todo.budget") : key === "—" ? t("chart.unnamed") : key;
+  const todoName = (todo: Todo) => {
+    if (todo.name) return todo.name;
+    if (todo.kind === "budget") return t("todo.budget");
+    if (evaluation?.layout?.total?.row === todo.row) return t("todo.totalRow");
+    return t("todo.row", { row: todo.row + 1 });
+  };
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
@@ -297,8 +360,36 @@ export function App({
             computing={state.phase === "computing"}
             busy={working || !settingsReady}
             onRecompute={() => void recompute()}
-            onRevert={() => void revert()}
+            canRevert={revertable}
+            onRevert={() => setConfirmRevert(true)}
           />
+          <Dialog
+            open={confirmRevert}
+            onOpenChange={(_, data) => setConfirmRevert(data.open)}
+            modalType="alert"
+          >
+            <DialogSurface data-testid="revert-confirm">
+              <DialogBody>
+                <DialogTitle>{t("revert.confirmTitle")}</DialogTitle>
+                <DialogContent>{t("revert.confirmBody")}</DialogContent>
+                <DialogActions>
+                  <Button
+                    appearance="primary"
+                    data-testid="revert-confirm-yes"
+                    onClick={() => {
+                      setConfirmRevert(false);
+                      void revert();
+                    }}
+                  >
+                    {t("revert.confirm")}
+                  </Button>
+                  <Button data-testid="revert-confirm-no" onClick={() => setConfirmRevert(false)}>
+                    {t("revert.cancel")}
+                  </Button>
+                </DialogActions>
+              </DialogBody>
+            </DialogSurface>
+          </Dialog>
           <StatusRegion text={statusText(lang, state)} />
           {working && (
             <Spinner
@@ -328,12 +419,41 @@ export function App({
               </MessageBarBody>
             </MessageBar>
           )}
-          {evaluation && (
-            <>
-              <SummaryCard evaluation={evaluation} />
-              <FindingsList findings={evaluation.findings} onSelect={selectFinding} />
+          {stale && (
+            <MessageBar intent="warning" layout="multiline" data-testid="stale-hint">
+              <MessageBarBody>{t("stale.hint")}</MessageBarBody>
+            </MessageBar>
+          )}
+          {evaluation && view && (
+            <div className={styles.results} data-testid="results">
+              <TrustBanner problems={view.problems} />
+              <SummaryCard
+                evaluation={evaluation}
+                trusted={view.problems.length === 0}
+                profileName={profileName}
+                lost={view.lost}
+              />
+              <ScoreChart
+                sections={view.sections}
+                budgetLabel={t("todo.budget")}
+                selected={sectionFilter}
+                onSelect={setSectionFilter}
+              />
+              <TodoList
+                todos={
+                  sectionFilter === null
+                    ? view.todos
+                    : view.todos.filter((todo) => todo.section === sectionFilter)
+                }
+                total={view.todos.length}
+                filterName={sectionFilter === null ? null : sectionName(sectionFilter)}
+                onClearFilter={() => setSectionFilter(null)}
+                nameOf={todoName}
+                onSelect={selectFinding}
+              />
+              <MarkLegend />
               <IndicatorTable evaluation={evaluation} />
-            </>
+            </div>
           )}
           {previewBottom}
           <SettingsPanel settings={settings} profiles={profiles} onChange={changeSettings} />

@@ -1,4 +1,7 @@
-/** The two actions: 重新计算 and 撤销评分. Both are disabled while either is running. */
+/**
+ * The two actions: 重新计算 and 撤销评分. Both are disabled while either is running; 撤销评分 also
+ * while there is nothing of ours in the sheet to revert.
+ */
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowUndoRegular } from "@fluentui/react-icons";
 import { useT } from "../i18n-context";
@@ -10,11 +13,12 @@ const useStyles = makeStyles({
 export interface ActionBarProps {
   computing: boolean;
   busy: boolean;
+  canRevert: boolean;
   onRecompute: () => void;
   onRevert: () => void;
 }
 
-export function ActionBar({ computing, busy, onRecompute, onRevert }: ActionBarProps) {
+export function ActionBar({ computing, busy, canRevert, onRecompute, onRevert }: ActionBarProps) {
   const styles = useStyles();
   const t = useT();
   return (
@@ -35,7 +39,12 @@ export function ActionBar({ computing, busy, onRecompute, onRevert }: ActionBarP
       >
         {t("action.recompute")}
       </Button>
-      <Button data-testid="revert" disabled={busy} icon={<ArrowUndoRegular />} onClick={onRevert}>
+      <Button
+        data-testid="revert"
+        disabled={busy || !canRevert}
+        icon={<ArrowUndoRegular />}
+        onClick={onRevert}
+      >
         {t("action.revert")}
       </Button>
     </div>
