@@ -199,10 +199,6 @@ export function todoList(evaluation: Evaluation): Todo[] {
 
 /** The settings fields that change what a recompute produces (the language only relabels). */
 export function scoringKey(settings: Record<string, unknown>): string {
-  const { lang: _lang, ...rest } = settings;
-  return JSON.stringify(
-    Object.keys(rest)
-      .sort()
-      .map((k) => [k, rest[k]])
-  );
+  const keys = Object.keys(settings).filter((k) => k !== "lang");
+  return JSON.stringify(keys.sort().map((k) => [k, settings[k]]));
 }
