@@ -1,7 +1,7 @@
 /** True while the pane is narrower than `px` (a task pane can be dragged to any width). */
 import { useEffect, useState } from "react";
 
-function mediaOf(query: string): MediaQueryList | null {
+function mediaOf(query: string): ReturnType<typeof window.matchMedia> | null {
   return typeof window !== "undefined" && window.matchMedia ? window.matchMedia(query) : null;
 }
 
