@@ -4,6 +4,7 @@
  * browser preview and in tests. It never imports office-js.
  */
 import {
+  AriaLiveAnnouncer,
   Button,
   Dialog,
   DialogActions,
@@ -91,6 +92,22 @@ const useStyles = makeStyles({
   },
   muted: { color: tokens.colorNeutralForeground2 },
   results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: "0" },
+  split: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    "@media (min-width: 1000px)": {
+      display: "grid",
+      gridTemplateColumns: "minmax(360px, 460px) minmax(0, 1fr)",
+      alignItems: "start",
+      columnGap: tokens.spacingHorizontalXXL,
+    },
+  },
+  aside: {
+    minWidth: "0",
+    "@media (min-width: 1000px)": { position: "sticky", top: tokens.spacingVerticalM },
+  },
 });
 
 export interface AppProps {
@@ -108,8 +125,11 @@ export interface AppProps {
   previewBanner?: ReactNode;
   /** Preview page only: its file picker, shown under the banner, inside the pane's language. */
   previewTop?: ReactNode;
-  /** Preview page only: the rendered sheet, shown under the results. */
-  previewBottom?: ReactNode;
+  /**
+   * Preview page only: the rendered sheet — beside the results on a wide window, under them on a
+   * narrow one.
+   */
+  previewSide?: ReactNode;
   /** Recompute once as soon as the settings are loaded (the preview does, for a file just opened). */
   autoRecompute?: boolean;
 }
@@ -148,7 +168,7 @@ export function App({
   preview = false,
   previewBanner,
   previewTop,
-  previewBottom,
+  previewSide,
   autoRecompute = false,
 }: AppProps) {
   const styles = useStyles();
@@ -335,130 +355,145 @@ export function App({
     return t("todo.row", { row: todo.row + 1 });
   };
 
+  const content = (
+    <>
+      <div className={styles.header}>
+        <Text as="h1" size={500} weight="semibold">
+          {t("app.title")}
+        </Text>
+        <LanguageSwitch onChange={(next) => changeSettings({ lang: next })} />
+      </div>
+      {preview && (
+        <MessageBar intent="info" layout="multiline" data-testid="preview-banner">
+          <MessageBarBody>{previewBanner ?? t("app.preview")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {previewTop}
+      <ActionBar
+        computing={state.phase === "computing"}
+        busy={working || !settingsReady}
+        onRecompute={() => void recompute()}
+        canRevert={revertable}
+        onRevert={() => setConfirmRevert(true)}
+      />
+      <Dialog
+        open={confirmRevert}
+        onOpenChange={(_, data) => setConfirmRevert(data.open)}
+        modalType="alert"
+      >
+        <DialogSurface data-testid="revert-confirm">
+          <DialogBody>
+            <DialogTitle>{t("revert.confirmTitle")}</DialogTitle>
+            <DialogContent>{t("revert.confirmBody")}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                data-testid="revert-confirm-yes"
+                onClick={() => {
+                  setConfirmRevert(false);
+                  void revert();
+                }}
+              >
+                {t("revert.confirm")}
+              </Button>
+              <Button data-testid="revert-confirm-no" onClick={() => setConfirmRevert(false)}>
+                {t("revert.cancel")}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      <StatusRegion text={statusText(lang, state)} />
+      {working && (
+        <Spinner
+          size="small"
+          labelPosition="after"
+          label={t(state.phase === "computing" ? "status.computing" : "status.reverting")}
+          data-testid="spinner"
+        />
+      )}
+      {state.phase === "error" && state.error && (
+        <ErrorBar message={errorMessage(lang, state.error)} />
+      )}
+      {notices.map((notice) => (
+        <MessageBar key={notice} intent="warning" layout="multiline" data-testid="notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {state.phase === "idle" && (
+        <Text className={styles.muted} data-testid="idle-hint">
+          {t("status.idle")}
+        </Text>
+      )}
+      {state.phase === "reverted" && (
+        <MessageBar intent="success" layout="multiline" data-testid="reverted">
+          <MessageBarBody>
+            {t("status.reverted", { count: state.restoredCells ?? 0 })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {stale && (
+        <MessageBar intent="warning" layout="multiline" data-testid="stale-hint">
+          <MessageBarBody>{t("stale.hint")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {evaluation && view && (
+        <div className={styles.results} data-testid="results">
+          <TrustBanner problems={view.problems} />
+          <SummaryCard
+            evaluation={evaluation}
+            trusted={view.problems.length === 0}
+            profileName={profileName}
+            lost={view.lost}
+          />
+          <ScoreChart
+            sections={view.sections}
+            budgetLabel={t("todo.budget")}
+            selected={sectionFilter}
+            onSelect={setSectionFilter}
+          />
+          <TodoList
+            todos={
+              sectionFilter === null
+                ? view.todos
+                : view.todos.filter((todo) => todo.section === sectionFilter)
+            }
+            total={view.todos.length}
+            filterName={sectionFilter === null ? null : sectionName(sectionFilter)}
+            onClearFilter={() => setSectionFilter(null)}
+            nameOf={todoName}
+            onSelect={selectFinding}
+          />
+          <MarkLegend />
+          <IndicatorTable evaluation={evaluation} />
+        </div>
+      )}
+      <SettingsPanel settings={settings} profiles={profiles} onChange={changeSettings} />
+    </>
+  );
+
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
-      <LangContext.Provider value={lang}>
-        <main
-          className={styles.root}
-          data-testid="pane"
-          data-phase={state.phase}
-          aria-busy={working}
-        >
-          <div className={styles.header}>
-            <Text as="h1" size={500} weight="semibold">
-              {t("app.title")}
-            </Text>
-            <LanguageSwitch onChange={(next) => changeSettings({ lang: next })} />
-          </div>
-          {preview && (
-            <MessageBar intent="info" layout="multiline" data-testid="preview-banner">
-              <MessageBarBody>{previewBanner ?? t("app.preview")}</MessageBarBody>
-            </MessageBar>
-          )}
-          {previewTop}
-          <ActionBar
-            computing={state.phase === "computing"}
-            busy={working || !settingsReady}
-            onRecompute={() => void recompute()}
-            canRevert={revertable}
-            onRevert={() => setConfirmRevert(true)}
-          />
-          <Dialog
-            open={confirmRevert}
-            onOpenChange={(_, data) => setConfirmRevert(data.open)}
-            modalType="alert"
+      {/* Gives every MessageBar (errors, revert, file problems, the banner) a voice. */}
+      <AriaLiveAnnouncer>
+        <LangContext.Provider value={lang}>
+          <main
+            className={styles.root}
+            data-testid="pane"
+            data-phase={state.phase}
+            aria-busy={working}
           >
-            <DialogSurface data-testid="revert-confirm">
-              <DialogBody>
-                <DialogTitle>{t("revert.confirmTitle")}</DialogTitle>
-                <DialogContent>{t("revert.confirmBody")}</DialogContent>
-                <DialogActions>
-                  <Button
-                    appearance="primary"
-                    data-testid="revert-confirm-yes"
-                    onClick={() => {
-                      setConfirmRevert(false);
-                      void revert();
-                    }}
-                  >
-                    {t("revert.confirm")}
-                  </Button>
-                  <Button data-testid="revert-confirm-no" onClick={() => setConfirmRevert(false)}>
-                    {t("revert.cancel")}
-                  </Button>
-                </DialogActions>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
-          <StatusRegion text={statusText(lang, state)} />
-          {working && (
-            <Spinner
-              size="small"
-              labelPosition="after"
-              label={t(state.phase === "computing" ? "status.computing" : "status.reverting")}
-              data-testid="spinner"
-            />
-          )}
-          {state.phase === "error" && state.error && (
-            <ErrorBar message={errorMessage(lang, state.error)} />
-          )}
-          {notices.map((notice) => (
-            <MessageBar key={notice} intent="warning" layout="multiline" data-testid="notice">
-              <MessageBarBody>{notice}</MessageBarBody>
-            </MessageBar>
-          ))}
-          {state.phase === "idle" && (
-            <Text className={styles.muted} data-testid="idle-hint">
-              {t("status.idle")}
-            </Text>
-          )}
-          {state.phase === "reverted" && (
-            <MessageBar intent="success" layout="multiline" data-testid="reverted">
-              <MessageBarBody>
-                {t("status.reverted", { count: state.restoredCells ?? 0 })}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {stale && (
-            <MessageBar intent="warning" layout="multiline" data-testid="stale-hint">
-              <MessageBarBody>{t("stale.hint")}</MessageBarBody>
-            </MessageBar>
-          )}
-          {evaluation && view && (
-            <div className={styles.results} data-testid="results">
-              <TrustBanner problems={view.problems} />
-              <SummaryCard
-                evaluation={evaluation}
-                trusted={view.problems.length === 0}
-                profileName={profileName}
-                lost={view.lost}
-              />
-              <ScoreChart
-                sections={view.sections}
-                budgetLabel={t("todo.budget")}
-                selected={sectionFilter}
-                onSelect={setSectionFilter}
-              />
-              <TodoList
-                todos={
-                  sectionFilter === null
-                    ? view.todos
-                    : view.todos.filter((todo) => todo.section === sectionFilter)
-                }
-                total={view.todos.length}
-                filterName={sectionFilter === null ? null : sectionName(sectionFilter)}
-                onClearFilter={() => setSectionFilter(null)}
-                nameOf={todoName}
-                onSelect={selectFinding}
-              />
-              <MarkLegend />
-              <IndicatorTable evaluation={evaluation} />
-            </div>
-          )}
-          {previewBottom}
-          <SettingsPanel settings={settings} profiles={profiles} onChange={changeSettings} />
-        </main>
-      </LangContext.Provider>
+            {previewSide ? (
+              <div className={styles.split}>
+                <div className={styles.column}>{content}</div>
+                <aside className={styles.aside}>{previewSide}</aside>
+              </div>
+            ) : (
+              content
+            )}
+          </main>
+        </LangContext.Provider>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }
