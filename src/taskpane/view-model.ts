@@ -6,7 +6,7 @@
  */
 import { dec } from "../domain/decimal";
 import { budgetPointsLost, markKindOf, pointsLost } from "../domain/marks";
-import type { Evaluation, Finding, FindingCode, Grade } from "../domain/model";
+import type { Evaluation, Finding, FindingCode, Grade, LocalizedText } from "../domain/model";
 
 // ---------- trust ----------
 
@@ -134,6 +134,8 @@ export interface Todo {
   /** The cell a click selects: the 得分 cell when points were lost, else the first marked cell. */
   cell: string;
   findings: Finding[];
+  /** How the row was scored, for an item that lost points without a finding (the budget). */
+  explanation: LocalizedText | null;
 }
 
 /** Codes that ask for a check in the pane (the sheet's 待复核, plus a kept formula that differs). */
@@ -159,7 +161,8 @@ export function todoList(evaluation: Evaluation): Todo[] {
     name: string | null,
     section: string | null,
     lost: number,
-    scoreCell: string | null
+    scoreCell: string | null,
+    explanation: LocalizedText | null
   ) => {
     const findings = byRow.get(row) ?? [];
     byRow.delete(row);
@@ -183,15 +186,22 @@ export function todoList(evaluation: Evaluation): Todo[] {
       review,
       cell,
       findings,
+      explanation,
     });
   };
 
   const b = evaluation.budget;
-  if (b) add(b.row, "budget", null, BUDGET_SECTION, budgetPointsLost(b), b.scoreCell ?? b.rateCell);
-  for (const r of evaluation.indicators) {
-    add(r.row, "indicator", r.level3, r.level1.trim() || "—", pointsLost(r), r.scoreCell);
+  if (b) {
+    const cell = b.scoreCell ?? b.rateCell;
+    add(b.row, "budget", null, BUDGET_SECTION, budgetPointsLost(b), cell, b.explanation);
   }
-  for (const row of [...byRow.keys()].sort((x, y) => x - y)) add(row, "other", null, null, 0, null);
+  for (const r of evaluation.indicators) {
+    const section = r.level1.trim() || "—";
+    add(r.row, "indicator", r.level3, section, pointsLost(r), r.scoreCell, r.explanation);
+  }
+  for (const row of [...byRow.keys()].sort((x, y) => x - y)) {
+    add(row, "other", null, null, 0, null, null);
+  }
 
   const weight = (t: Todo) => (t.review ? 0 : t.explain ? 1 : 2);
   return items.sort((a, b) => b.lost - a.lost || weight(a) - weight(b) || a.row - b.row);

@@ -142,6 +142,8 @@ export function TodoList({
           const messages = todo.findings
             .filter((f) => f.severity !== "info" || todo.findings.length === 1)
             .map((f) => f.message[lang]);
+          // A row that lost points without a finding (the budget) says how it was scored.
+          if (messages.length === 0 && todo.explanation) messages.push(todo.explanation[lang]);
           const content = (
             <>
               <span className={styles.name}>{name}</span>

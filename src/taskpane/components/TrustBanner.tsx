@@ -26,7 +26,7 @@ export function TrustBanner({ problems }: { problems: TrustProblem[] }) {
       case "weights":
         return p.sum === null
           ? t("trust.weightsUnknown")
-          : t("trust.weights", { sum: formatScore(p.sum) });
+          : t("trust.weights", { sum: String(p.sum) });
       case "over100":
         return t("trust.over100", { total: formatScore(p.total) });
       case "noTotal":
