@@ -1,3 +1,4 @@
+/* global HTMLButtonElement -- a DOM type; the shared lint config declares only runtime globals */
 /**
  * The task pane. Everything it touches is injected — the workbook port (or a recompute service over
  * it), the settings store and an optional cell navigator — so it runs unchanged in Excel, in the
@@ -184,6 +185,7 @@ export function App({
   // Whether the sheet holds something of ours to revert; asked of the host when it can tell.
   const [revertable, setRevertable] = useState(false);
   const [confirmRevert, setConfirmRevert] = useState(false);
+  const recomputeRef = useRef<HTMLButtonElement>(null);
   // A ref, not state: two clicks in one frame both see the old render, but not the old ref.
   const busyRef = useRef(false);
   const lang = settings.lang;
@@ -308,6 +310,8 @@ export function App({
       const restoredCells = await service.revert();
       setRevertable(false);
       dispatch({ type: "revert-done", restoredCells });
+      // 撤销评分 had the focus and is now disabled: hand it to 重新计算, the next thing to do.
+      setTimeout(() => recomputeRef.current?.focus(), 0);
     } catch (error) {
       const paneError = toPaneError(error);
       if (paneError.code === "NOTHING_TO_REVERT") setRevertable(false);

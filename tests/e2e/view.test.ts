@@ -92,7 +92,13 @@ async function recompute(page: Page): Promise<void> {
 async function confirmRevert(page: Page): Promise<void> {
   await page.getByTestId("revert-confirm-yes").click();
   await page.getByTestId("revert-confirm").waitFor({ state: "detached" });
+  // While the modal closes, Fluent still hides the page behind it for a moment.
+  await page.waitForFunction(() => !document.getElementById("container")!.closest("[aria-hidden]"));
   await phase(page, "reverted");
+  // 撤销评分 is now disabled: focus must not be left on it (or lost); it moves to 重新计算.
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute("data-testid") === "recompute"
+  );
 }
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
