@@ -295,6 +295,12 @@ export function App({
     }
   }, [service, settings, profiles, settingsReady]);
 
+  // 撤销评分 had the focus and is now disabled: once the pane shows the revert, hand the focus to
+  // 重新计算, the next thing to do, rather than leave it nowhere.
+  useEffect(() => {
+    if (state.phase === "reverted") recomputeRef.current?.focus();
+  }, [state.phase]);
+
   const autoRan = useRef(false);
   useEffect(() => {
     if (!autoRecompute || !settingsReady || autoRan.current) return;
@@ -310,8 +316,6 @@ export function App({
       const restoredCells = await service.revert();
       setRevertable(false);
       dispatch({ type: "revert-done", restoredCells });
-      // 撤销评分 had the focus and is now disabled: hand it to 重新计算, the next thing to do.
-      setTimeout(() => recomputeRef.current?.focus(), 0);
     } catch (error) {
       const paneError = toPaneError(error);
       if (paneError.code === "NOTHING_TO_REVERT") setRevertable(false);
