@@ -64,6 +64,8 @@ async function open(width: number, lang: "zh-CN" | "en" = "zh-CN") {
     viewport: { width, height: width < 400 ? 760 : 900 },
     locale: "zh-CN",
     acceptDownloads: true,
+    // Fluent's colour transitions would otherwise be scanned half-way (a button just enabled).
+    reducedMotion: "reduce",
   });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -95,10 +97,6 @@ async function confirmRevert(page: Page): Promise<void> {
   // While the modal closes, Fluent still hides the page behind it for a moment.
   await page.waitForFunction(() => !document.getElementById("container")!.closest("[aria-hidden]"));
   await phase(page, "reverted");
-  // 撤销评分 is now disabled: focus must not be left on it (or lost); it moves to 重新计算.
-  await page.waitForFunction(
-    () => document.activeElement?.getAttribute("data-testid") === "recompute"
-  );
 }
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
