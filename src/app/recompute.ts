@@ -44,6 +44,8 @@ export interface RecomputeService {
   recompute(options?: RecomputeOptions): Promise<RecomputeResult>;
   /** Restores the sheet from its snapshot; resolves to the number of cells restored. */
   revert(sheet?: SheetRef): Promise<number>;
+  /** Whether the sheet holds a snapshot of ours, i.e. whether revert has anything to do. */
+  canRevert?(sheet?: SheetRef): Promise<boolean>;
 }
 
 /** Host failures pass through as they are; anything else becomes HostError("UNKNOWN"). */
@@ -98,6 +100,11 @@ export function createRecomputeService(port: WorkbookPort): RecomputeService {
       serial(async () => {
         const target = await pickSheet(sheet);
         return port.revert(target);
+      }),
+    canRevert: (sheet) =>
+      serial(async () => {
+        const snapshot = await port.readSnapshot(await pickSheet(sheet));
+        return snapshot !== undefined && Object.keys(snapshot.cells).length > 0;
       }),
   };
 }

@@ -15,6 +15,8 @@ export interface UserSettings {
   overTargetThreshold: number;
   highlights: boolean;
   notes: boolean;
+  /** Notes on every scored row, not only on the rows that carry a mark. */
+  notesAll: boolean;
   lang: Lang;
   replaceFormulas: boolean;
 }
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Readonly<UserSettings> = Object.freeze({
   overTargetThreshold: 1.3,
   highlights: true,
   notes: true,
+  notesAll: false,
   lang: "zh-CN",
   replaceFormulas: false,
 });
@@ -45,7 +48,7 @@ export interface ValidatedSettings {
   problems: SettingsProblem[];
 }
 
-const BOOLEAN_FIELDS = ["highlights", "notes", "replaceFormulas"] as const;
+const BOOLEAN_FIELDS = ["highlights", "notes", "notesAll", "replaceFormulas"] as const;
 
 /**
  * Reads settings from untrusted JSON. Missing fields take their default silently; present but
@@ -141,6 +144,7 @@ export function planOptionsOf(settings: UserSettings): PlanOptions {
   return {
     highlights: settings.highlights,
     notes: settings.notes,
+    notesAll: settings.notesAll,
     replaceFormulas: settings.replaceFormulas,
     lang: settings.lang,
   };

@@ -2,7 +2,8 @@
  * `selfeval` — the command line over the .xlsx host.
  *
  *   selfeval score <file-or-folder>... [--out DIR] [--json FILE] [--profile NAME] [--lang zh-CN|en]
- *                  [--check] [--threshold 130%] [--no-highlights] [--no-notes] [--replace-formulas]
+ *                  [--check] [--threshold 130%] [--no-highlights] [--no-notes] [--notes-all]
+ *                  [--replace-formulas]
  *   selfeval revert <file> [--out DIR] [--lang zh-CN|en]
  *
  * Exit codes: 0 every file was read and scored; 1 some file failed (the others are still done);
@@ -36,6 +37,7 @@ interface ScoreFlags {
   threshold?: string;
   highlights: boolean;
   notes: boolean;
+  notesAll?: boolean;
   replaceFormulas?: boolean;
 }
 
@@ -99,6 +101,7 @@ async function runScore(paths: string[], flags: ScoreFlags): Promise<number> {
     plan: {
       highlights: flags.highlights,
       notes: flags.notes,
+      notesAll: Boolean(flags.notesAll),
       replaceFormulas: Boolean(flags.replaceFormulas),
       lang,
     },
@@ -205,6 +208,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .option("--threshold <value>", m("optThreshold"))
     .option("--no-highlights", m("optNoHighlights"))
     .option("--no-notes", m("optNoNotes"))
+    .option("--notes-all", m("optNotesAll"))
     .option("--replace-formulas", m("optReplaceFormulas"))
     .exitOverride()
     .action(async (paths: string[], flags: ScoreFlags) => setExit(await runScore(paths, flags)));

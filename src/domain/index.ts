@@ -22,6 +22,7 @@ export * from "./profile-types";
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   highlights: true,
   notes: true,
+  notesAll: false,
   replaceFormulas: false,
   lang: "zh-CN",
 };

@@ -40,6 +40,8 @@ export interface WritePlan {
 export interface PlanOptions {
   highlights: boolean;
   notes: boolean;
+  /** Notes on every scored row; by default only rows that carry a mark (and the total) get one. */
+  notesAll?: boolean;
   /** Overwrite formulas in cells we own (off by default: the formula is the user's work). */
   replaceFormulas: boolean;
   lang: "zh-CN" | "en";

@@ -6,7 +6,16 @@
 import { Decimal, dec, formatPercent, formatScore } from "./decimal";
 import type { Cell, CellGrid, CellValue } from "./grid";
 import { cellAt, fromA1, mergeAt, toA1 } from "./grid";
-import type { Evaluation, Finding, Lang, LocalizedText, Severity } from "./model";
+import type { Evaluation, Finding, Lang, LocalizedText } from "./model";
+import {
+  MARK_FILLS,
+  budgetPointsLost,
+  markKindOf,
+  markLegend,
+  pointsLost,
+  strongerKind,
+  type MarkKind,
+} from "./marks";
 import type {
   CellMark,
   CellWrite,
@@ -17,11 +26,7 @@ import type {
 } from "./plan-types";
 import { isPlaceholder, normalizeLabel } from "./parse/normalize";
 
-/** Fill colours of the marks (Excel's own "bad" and "neutral" cell-style fills). */
-export const MARK_FILLS: Readonly<Record<"error" | "warning", string>> = Object.freeze({
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-});
+export { MARK_FILLS } from "./marks";
 
 /** Number format given to a rate written into an empty cell. */
 export const RATE_FORMAT = "0.00%";
@@ -167,8 +172,6 @@ function byPosition(a: { row: number; col: number }, b: { row: number; col: numb
   return a.row - b.row || a.col - b.col;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
 export function planWrites(
   evaluation: Evaluation,
   grid: CellGrid,
@@ -244,10 +247,15 @@ export function planWrites(
 }
 
 interface MarkDraft extends Target {
-  severity: Severity | null;
+  kind: MarkKind | null;
   lines: string[] | null;
 }
 
+/**
+ * Fills by meaning (扣分, 待说明, 待复核; see marks.ts) and notes that explain a score. Notes go on
+ * the rows that carry a mark — and on every row with `notesAll` — plus the total, whose note also
+ * holds the legend of the fills and the findings that belong to no row.
+ */
 function planMarks(evaluation: Evaluation, targetOf: TargetOf, options: PlanOptions): CellMark[] {
   if (!options.highlights && !options.notes) return [];
   const lang = options.lang;
@@ -255,7 +263,7 @@ function planMarks(evaluation: Evaluation, targetOf: TargetOf, options: PlanOpti
   const draft = (at: Target): MarkDraft => {
     let d = drafts.get(at.address);
     if (!d) {
-      d = { row: at.row, col: at.col, address: at.address, severity: null, lines: null };
+      d = { row: at.row, col: at.col, address: at.address, kind: null, lines: null };
       drafts.set(at.address, d);
     }
     return d;
@@ -282,17 +290,27 @@ function planMarks(evaluation: Evaluation, targetOf: TargetOf, options: PlanOpti
 
   const findings = [...evaluation.findings].sort(byPosition);
 
+  // Every cell that carries a kind of mark, and the rows they are on.
+  const kinds = new Map<string, { at: Target; kind: MarkKind }>();
+  const markedRows = new Set<number>();
+  const mark = (at: Target, kind: MarkKind, row: number) => {
+    markedRows.add(row);
+    const known = kinds.get(at.address);
+    kinds.set(at.address, { at, kind: strongerKind(known?.kind ?? null, kind) ?? kind });
+  };
+  for (const row of evaluation.indicators) {
+    if (pointsLost(row) > 0) mark(targetOf(row.scoreCell), "deduction", row.row);
+  }
+  if (budget && budgetCell && budgetPointsLost(budget) > 0) {
+    mark(targetOf(budgetCell), "deduction", budget.row);
+  }
+  for (const f of findings) {
+    const kind = markKindOf(f.code);
+    if (kind !== null) mark(targetOf(f.cell), kind, f.row);
+  }
+
   if (options.highlights) {
-    const raise = (d: MarkDraft, severity: Severity) => {
-      if (d.severity === null || SEVERITY_RANK[severity] > SEVERITY_RANK[d.severity])
-        d.severity = severity;
-    };
-    for (const f of findings) {
-      if (f.severity === "info") continue;
-      raise(draft(targetOf(f.cell)), f.severity);
-      const anchor = anchors.get(f.row);
-      if (anchor) raise(draft(anchor.at), f.severity);
-    }
+    for (const { at, kind } of kinds.values()) draft(at).kind = kind;
   }
 
   if (options.notes) {
@@ -306,18 +324,26 @@ function planMarks(evaluation: Evaluation, targetOf: TargetOf, options: PlanOpti
         else byRow.set(f.row, [f]);
       }
     }
+    // A blank line sets the legend apart from the findings.
+    const legend = options.highlights && kinds.size > 0 ? [`\n${markLegend(lang).join("\n")}`] : [];
     const noteFor = (row: number, explanation: string, extra: Finding[] = []) => [
       NOTE_TEXT.header[lang],
       explanation,
       ...[...(byRow.get(row) ?? []), ...extra].map((f) => `• ${f.message[lang]}`),
     ];
     for (const [row, anchor] of anchors) {
-      // Findings outside every scored row (a section's weight, say) are summed up on the total.
-      const extra = anchor === totalAnchor ? orphans : [];
-      draft(anchor.at).lines = noteFor(row, anchor.explanation, extra);
+      if (anchor === totalAnchor) {
+        // Findings outside every scored row (a section's weight, say) are summed up on the total.
+        draft(anchor.at).lines = [...noteFor(row, anchor.explanation, orphans), ...legend];
+      } else if (options.notesAll || markedRows.has(row)) {
+        draft(anchor.at).lines = noteFor(row, anchor.explanation);
+      }
     }
     if (totalAnchor && totalRow === undefined) {
-      draft(totalAnchor.at).lines = noteFor(Number.NaN, totalAnchor.explanation, orphans);
+      draft(totalAnchor.at).lines = [
+        ...noteFor(Number.NaN, totalAnchor.explanation, orphans),
+        ...legend,
+      ];
     }
   }
 
@@ -326,7 +352,7 @@ function planMarks(evaluation: Evaluation, targetOf: TargetOf, options: PlanOpti
       row: d.row,
       col: d.col,
       address: d.address,
-      fill: d.severity === "error" || d.severity === "warning" ? MARK_FILLS[d.severity] : null,
+      fill: d.kind === null ? null : MARK_FILLS[d.kind],
       note: d.lines ? d.lines.filter((line) => line !== "").join("\n") : null,
     }))
     .filter((m) => m.fill !== null || m.note !== null)

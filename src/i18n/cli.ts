@@ -19,6 +19,7 @@ export const cliStrings = {
     optThreshold: "超目标阈值，如 130% 或 1.3（默认 130%）",
     optNoHighlights: "不填充底色",
     optNoNotes: "不写批注",
+    optNotesAll: "每个得分单元格都写说明批注（默认只写在有标记的行和总分上）",
     optReplaceFormulas: "覆盖得分单元格中的公式（默认保留公式）",
     usageError: "用法错误：{detail}",
     unknownProfile: "未知的评分规则「{name}」。可用：{profiles}",
@@ -73,6 +74,8 @@ export const cliStrings = {
     optThreshold: "over-target threshold, e.g. 130% or 1.3 (default 130%)",
     optNoHighlights: "do not fill cells",
     optNoNotes: "do not write notes",
+    optNotesAll:
+      "write an explanatory note on every score cell (default: only on marked rows and the total)",
     optReplaceFormulas: "overwrite formulas in score cells (kept by default)",
     usageError: "Usage error: {detail}",
     unknownProfile: "Unknown rule profile “{name}”. Available: {profiles}",

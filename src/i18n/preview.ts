@@ -30,7 +30,8 @@ const zhCN = {
   "file.error.UNKNOWN": "无法读取“{name}”：{detail}",
 
   "sheet.title": "工作表：{sheet}",
-  "sheet.hint": "点击上方检查结果中的单元格编号，即可在此表中定位。",
+  "sheet.hint": "点击待处理事项中的一项，即可在此表中定位到要处理的单元格。",
+  "sheet.corner": "行号 / 列号",
   "sheet.empty": "工作表是空的。",
   "sheet.loading": "正在显示工作表…",
   "sheet.note": "批注：{note}",
@@ -67,7 +68,8 @@ const en: Record<PreviewKey, string> = {
   "file.error.UNKNOWN": "Could not read “{name}”: {detail}",
 
   "sheet.title": "Sheet: {sheet}",
-  "sheet.hint": "Click a cell reference in the findings above to locate it in this sheet.",
+  "sheet.hint": "Choose an item in the to-do list to locate the cell to work on in this sheet.",
+  "sheet.corner": "Row / column",
   "sheet.empty": "The sheet is empty.",
   "sheet.loading": "Showing the sheet…",
   "sheet.note": "Note: {note}",

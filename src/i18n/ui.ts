@@ -31,6 +31,54 @@ const zhCN = {
   "summary.reportedTotal": "表中原填：总分 {total}",
   "summary.none": "—",
 
+  "summary.profile": "评分规则：{profile}",
+  "summary.gradeProvisional": "{grade}（暂定）",
+  "summary.bandBelow": "距{grade} {points} 分",
+  "summary.bandAbove": "高于{grade} {points} 分",
+  "summary.lost": "共扣 {points} 分",
+
+  "trust.title": "总分暂不能作为结果",
+  "trust.weights": "分值合计为 {sum}，应为 100：请核对各指标分值。",
+  "trust.weightsUnknown": "分值合计不等于 100：请核对各指标分值。",
+  "trust.over100": "总分 {total} 超过 100：请核对分值和得分。",
+  "trust.noTotal": "总分无法计算：请先处理下方的待复核事项。",
+  "trust.unreadable": "{count} 处数值无法读取：请补填或改写成数字。",
+  "trust.provisional": "{count} 行无法计算，沿用了表中原得分。",
+  "trust.after": "处理后请重新计算；在此之前等级仅为暂定。",
+
+  "chart.title": "得分构成",
+  "chart.caption": "各一级指标和预算执行的得分与分值；点击一项只看它的待处理事项。",
+  "chart.unnamed": "未分类指标",
+
+  "todo.title": "待处理事项",
+  "todo.count": "还有 {count} 项待处理",
+  "todo.countFiltered": "{section}：{count} 项（共 {total} 项）",
+  "todo.none": "没有待处理事项。",
+  "todo.showAll": "显示全部",
+  "todo.chipLost": "扣分 {points} 分",
+  "todo.chipExplain": "缺偏差说明",
+  "todo.chipReview": "待复核",
+  "todo.budget": "预算执行",
+  "todo.totalRow": "总分与等级",
+  "todo.row": "第 {row} 行",
+  "todo.goTo": "定位到 {cell}：{name}",
+
+  "legend.title": "表格中的底色",
+  "legend.deduction": "扣分（得分单元格）",
+  "legend.review": "待复核（数字不符或无法读取）",
+  "legend.explain": "待说明（偏差原因分析）",
+
+  "table.weight": "分值",
+  "table.rate": "得分率",
+
+  "stale.hint": "设置已更改，请重新计算。",
+
+  "revert.confirmTitle": "撤销评分？",
+  "revert.confirmBody":
+    "本助手写入的得分、执行率、总分、等级以及底色和批注将恢复为评分前的内容；你之后手动修改的内容会保留。",
+  "revert.confirm": "撤销评分",
+  "revert.cancel": "取消",
+
   "grade.优": "优",
   "grade.良": "良",
   "grade.中": "中",
@@ -69,6 +117,7 @@ const zhCN = {
   "settings.overTargetInvalid": "请输入 {min} 到 {max} 之间的数。",
   "settings.highlights": "用颜色标记有问题的单元格",
   "settings.notes": "在单元格批注中写入说明",
+  "settings.notesAll": "每一行都写说明（默认只写在有标记的行上）",
   "settings.replaceFormulas": "覆盖得分单元格中的公式",
   "settings.saveFailed": "设置未能保存到文档：{detail}",
   "settings.loadProblem": "文档中保存的设置有误：{detail}",
@@ -144,6 +193,55 @@ const en: Record<UiKey, string> = {
   "summary.reportedTotal": "Printed in the sheet: total {total}",
   "summary.none": "—",
 
+  "summary.profile": "Rule profile: {profile}",
+  "summary.gradeProvisional": "{grade} (provisional)",
+  "summary.bandBelow": "{points} points short of {grade}",
+  "summary.bandAbove": "{points} points above {grade}",
+  "summary.lost": "{points} points lost in all",
+
+  "trust.title": "The total cannot be taken as the result yet",
+  "trust.weights": "The weights add up to {sum}, not 100: check each indicator's weight.",
+  "trust.weightsUnknown": "The weights do not add up to 100: check each indicator's weight.",
+  "trust.over100": "The total {total} is above 100: check the weights and scores.",
+  "trust.noTotal": "The total could not be computed: deal with the items to review below first.",
+  "trust.unreadable": "{count} values could not be read: fill them in or write them as numbers.",
+  "trust.provisional": "{count} rows could not be scored and keep their printed score.",
+  "trust.after": "Recompute once they are fixed; until then the grade is provisional.",
+
+  "chart.title": "Where the points are",
+  "chart.caption":
+    "Score against weight per first-level indicator and for budget execution; choose one to see only its to-dos.",
+  "chart.unnamed": "Unlabelled indicators",
+
+  "todo.title": "To do",
+  "todo.count": "{count} items left",
+  "todo.countFiltered": "{section}: {count} items ({total} in all)",
+  "todo.none": "Nothing left to do.",
+  "todo.showAll": "Show all",
+  "todo.chipLost": "{points} points lost",
+  "todo.chipExplain": "Explanation missing",
+  "todo.chipReview": "To review",
+  "todo.budget": "Budget execution",
+  "todo.totalRow": "Total and grade",
+  "todo.row": "Row {row}",
+  "todo.goTo": "Go to {cell}: {name}",
+
+  "legend.title": "Fills in the sheet",
+  "legend.deduction": "Points lost (score cell)",
+  "legend.review": "To review (figure differs or unreadable)",
+  "legend.explain": "Explanation missing (deviation note)",
+
+  "table.weight": "Weight",
+  "table.rate": "Score rate",
+
+  "stale.hint": "Settings changed: recompute to apply them.",
+
+  "revert.confirmTitle": "Revert the scores?",
+  "revert.confirmBody":
+    "The scores, rate, total, grade, fills and notes this assistant wrote go back to what they were before scoring; changes you made since are kept.",
+  "revert.confirm": "Revert scores",
+  "revert.cancel": "Cancel",
+
   "grade.优": "Excellent (优)",
   "grade.良": "Good (良)",
   "grade.中": "Pass (中)",
@@ -183,6 +281,7 @@ const en: Record<UiKey, string> = {
   "settings.overTargetInvalid": "Enter a number between {min} and {max}.",
   "settings.highlights": "Highlight cells with findings",
   "settings.notes": "Write explanations as cell notes",
+  "settings.notesAll": "Explain every row (by default only marked rows)",
   "settings.replaceFormulas": "Overwrite formulas in score cells",
   "settings.saveFailed": "Settings could not be saved in the document: {detail}",
   "settings.loadProblem": "A setting stored in the document was invalid: {detail}",

@@ -70,20 +70,34 @@ describe("the seed form end to end", () => {
     expect(plan.skipped).toEqual([]);
   });
 
-  test("notes on every 得分 cell, the budget score and the total; fills only in the two colours", () => {
+  test("notes on the marked rows and the total; fills by meaning", () => {
     const scored = scoreGrid(grid);
     if (!scored.ok) throw new Error("seed not detected");
+    const marks = new Map(scored.plan.marks.map((m) => [m.address, m]));
     const noted = scored.plan.marks.filter((m) => m.note !== null).map((m) => m.address);
-    expect(noted).toEqual(["I6", ...Array.from({ length: 25 }, (_, i) => `I${13 + i}`), "I38"]);
+    // The budget (9.98 of 10) and 干部培训 (0.85 of 2, row 28) lost points; twelve over-target rows
+    // lack a reason. Row 31 is over target but explained: nothing to do, so no note.
+    const missingReason = [13, 16, 17, 19, 22, 24, 26, 27, 29, 32, 33, 36];
+    const rows = [...missingReason, 28].sort((a, b) => a - b);
+    expect(noted).toEqual(["I6", ...rows.map((r) => `I${r}`), "I38"]);
     expect(
       scored.plan.marks.every((m) => m.note === null || m.note.startsWith("【绩效自评助手】\n"))
     ).toBe(true);
-    expect(scored.plan.marks.find((m) => m.address === "I28")?.note).toContain("0.85");
-    expect(scored.plan.marks.find((m) => m.address === "I38")?.note).toContain("98.83");
-    const fills = new Set(scored.plan.marks.map((m) => m.fill).filter((f) => f !== null));
-    for (const f of fills) expect(Object.values(MARK_FILLS)).toContain(f);
-    // 256 / 600 is a shortfall (RULES A6): its 得分 cell is marked.
-    expect(scored.plan.marks.find((m) => m.address === "I28")?.fill).not.toBeNull();
+    expect(marks.get("I28")?.note).toContain("0.85");
+    expect(marks.get("I38")?.note).toContain("98.83");
+    expect(marks.get("I38")?.note).toContain("底色说明");
+    expect(marks.get("I28")?.fill).toBe(MARK_FILLS.deduction);
+    expect(marks.get("I6")?.fill).toBe(MARK_FILLS.deduction);
+    for (const r of missingReason) expect(marks.get(`J${r}`)?.fill).toBe(MARK_FILLS.explain);
+    const filled = scored.plan.marks.filter((m) => m.fill !== null).map((m) => m.address);
+    expect(filled.sort()).toEqual(["I28", "I6", ...missingReason.map((r) => `J${r}`)].sort());
+  });
+
+  test("notesAll puts a note on every 得分 cell, the budget score and the total", () => {
+    const scored = scoreGrid(grid, { plan: { notesAll: true } });
+    if (!scored.ok) throw new Error("seed not detected");
+    const noted = scored.plan.marks.filter((m) => m.note !== null).map((m) => m.address);
+    expect(noted).toEqual(["I6", ...Array.from({ length: 25 }, (_, i) => `I${13 + i}`), "I38"]);
   });
 
   test("a second run on the written sheet resolves to the same cells and leaves the same sheet", async () => {

@@ -13,6 +13,7 @@ describe("user settings", () => {
       overTargetThreshold: 1.3,
       highlights: true,
       notes: true,
+      notesAll: false,
       lang: "zh-CN",
       replaceFormulas: false,
     });
@@ -29,6 +30,7 @@ describe("user settings", () => {
       overTargetThreshold: 1.5,
       highlights: false,
       notes: false,
+      notesAll: true,
       lang: "en",
       replaceFormulas: true,
     };
@@ -84,6 +86,7 @@ describe("user settings", () => {
     expect(planOptionsOf(settings)).toEqual({
       highlights: false,
       notes: true,
+      notesAll: false,
       replaceFormulas: false,
       lang: "en",
     });

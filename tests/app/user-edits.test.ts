@@ -54,7 +54,7 @@ describe("a reason typed into the highlighted J13 after scoring (in-memory host)
     expect(row13Codes(first)).toEqual(["OVER_TARGET", "NOTE_MISSING"]);
     expect(cellAt(book.current(seed.name), J13.row, J13.col)).toMatchObject({
       value: null,
-      fill: MARK_FILLS.warning,
+      fill: MARK_FILLS.explain,
     });
   });
 

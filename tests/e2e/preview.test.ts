@@ -142,21 +142,24 @@ describe("the pane in preview mode, over the sample form", () => {
     expect(await text(page.getByTestId("grade"))).toBe("优");
     expect(await text(page.getByTestId("rate"))).toContain("99.82%");
     expect(await text(page.getByTestId("status"))).toContain("98.83");
-    // 干部培训 fell short (256 / 600): its score cell is marked #FFEB9C in the drawn sheet.
+    // 干部培训 lost points (256 / 600): its score cell carries the 扣分 mark, #ED7D31, in the drawn sheet.
     expect(await text(sheetCell(page, "I28"))).toBe("0.85");
     await page.waitForFunction(
       () =>
         getComputedStyle(document.querySelector('td[data-address="I28"]')!).backgroundColor ===
-        "rgb(255, 235, 156)"
+        "rgb(237, 125, 49)"
     );
-    expect(before).not.toBe("rgb(255, 235, 156)");
+    expect(before).not.toBe("rgb(237, 125, 49)");
+    // A row that only lacks its explanation gets the 待说明 mark on its 偏差原因分析 cell.
+    expect(await background(sheetCell(page, "J13"))).toBe("rgb(255, 235, 156)");
     await screenshot(page, "02-results");
     await screenshot(page, "02-results-full-page", true);
   });
 
   test("clicking a finding highlights its cell in the drawn sheet and scrolls to it", async () => {
     const finding = page.locator('[data-testid="finding"][data-cell="I28"]');
-    expect(await finding.getAttribute("data-code")).toBe("SHORTFALL");
+    // The indicator that lost the most points comes first.
+    expect(await page.getByTestId("finding").first().getAttribute("data-cell")).toBe("I28");
     await finding.click();
     const cell = sheetCell(page, "I28");
     await page.locator('td[data-address="I28"][data-selected="true"]').waitFor();
@@ -170,15 +173,18 @@ describe("the pane in preview mode, over the sample form", () => {
     expect(await cell.getAttribute("data-selected")).toBeNull();
   });
 
-  test("revert restores the sheet as it was", async () => {
+  test("revert asks first, then restores the sheet as it was", async () => {
     await page.getByRole("button", { name: "撤销评分" }).click();
+    await page.getByTestId("revert-confirm").waitFor();
+    await page.getByTestId("revert-confirm-yes").click();
     await phase(page, "reverted");
     expect(await text(page.getByTestId("reverted"))).toMatch(/已撤销评分，恢复了 \d+ 个单元格/);
     await page.waitForFunction(
       () =>
         getComputedStyle(document.querySelector('td[data-address="I28"]')!).backgroundColor !==
-        "rgb(255, 235, 156)"
+        "rgb(237, 125, 49)"
     );
+    expect(await page.getByTestId("revert").isDisabled()).toBe(true);
     expect(await text(sheetCell(page, "I28"))).toBe("0.85");
     await screenshot(page, "04-reverted");
   });

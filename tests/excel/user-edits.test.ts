@@ -40,7 +40,7 @@ describe.each<[string, FakeExcelOptions]>([
     const service = adapter(excel);
     const first = await service.recompute();
     expect(codesOf(first, "I13")).toEqual(["OVER_TARGET", "NOTE_MISSING"]);
-    expect(excel.cell(seed.name, "J13")).toMatchObject({ value: null, fill: MARK_FILLS.warning });
+    expect(excel.cell(seed.name, "J13")).toMatchObject({ value: null, fill: MARK_FILLS.explain });
 
     typeReason(excel);
     excel.resetCounters();

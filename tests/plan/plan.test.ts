@@ -149,51 +149,112 @@ describe("planWrites: marks", () => {
     finding("WEIGHT_SUM", "error", "B3", "产出指标分值合计不符", "section weights do not add up"),
     finding("RATE_MISMATCH", "warning", "H2", "H2 执行率不符", "H2 rate differs"),
   ];
-  const evaluation = smallEvaluation({ findings });
+  // B (row 5) scored 0.85 of 2: it lost 1.15 points. The budget scored 9.98 of 10.
+  const withWeights = (overrides = {}) => {
+    const base = smallEvaluation({ findings, ...overrides });
+    return {
+      ...base,
+      indicators: base.indicators.map((r) => ({ ...r, weight: r.row === 4 ? 2 : r.countedScore })),
+    };
+  };
+  const evaluation = withWeights();
 
-  test("fills: error wins over warning on the row's 得分 cell, and each finding's own cell is filled", () => {
+  test("fills by meaning: 扣分 on the 得分 cell of a row that lost points, 待说明 on the reason cell, 待复核 on the figure", () => {
     const plan = planWrites(evaluation, smallGrid(), { ...OPTIONS, notes: false });
     expect(plan.marks.map((m) => [m.address, m.fill, m.note])).toEqual([
-      ["H2", MARK_FILLS.warning, null],
-      ["I2", MARK_FILLS.warning, null],
-      ["B3", MARK_FILLS.error, null],
-      ["G4", MARK_FILLS.warning, null],
-      ["I4", MARK_FILLS.warning, null],
-      ["I5", MARK_FILLS.error, null],
-      ["J5", MARK_FILLS.error, null],
+      ["H2", MARK_FILLS.review, null],
+      ["I2", MARK_FILLS.deduction, null],
+      ["B3", MARK_FILLS.review, null],
+      // The printed 1 differs too, but lost points are the stronger mark.
+      ["I5", MARK_FILLS.deduction, null],
+      ["J5", MARK_FILLS.explain, null],
+      ["G6", MARK_FILLS.review, null],
     ]);
   });
 
-  test("the colours are Excel's bad and neutral fills", () => {
-    expect(MARK_FILLS).toEqual({ error: "#FFC7CE", warning: "#FFEB9C" });
+  test("an over-target row whose reason is written carries no mark", () => {
+    const plan = planWrites(evaluation, smallGrid(), OPTIONS);
+    expect(plan.marks.find((m) => m.address === "G4" || m.address === "I4")).toBeUndefined();
   });
 
-  test("notes: explanation then the row's findings, on every 得分 cell, the budget score and the total", () => {
-    const plan = planWrites(evaluation, smallGrid(), { ...OPTIONS, highlights: false });
-    const notes = Object.fromEntries(plan.marks.map((m) => [m.address, m.note]));
-    expect(Object.keys(notes)).toEqual(["I2", "I4", "I5", "I6", "I7", "I8", "I9"]);
+  test("a kept printed score that differs is 待复核 when the row lost nothing", () => {
+    const plan = planWrites(
+      withWeights({
+        findings: [finding("SCORE_MISMATCH", "error", "I6", "I6 不符")],
+      }),
+      smallGrid(),
+      { ...OPTIONS, notes: false }
+    );
+    expect(plan.marks.find((m) => m.address === "I6")?.fill).toBe(MARK_FILLS.review);
+  });
+
+  test("three different colours from Excel's cell-style palette, far apart in grey", () => {
+    expect(MARK_FILLS).toEqual({ deduction: "#ED7D31", review: "#B4C6E7", explain: "#FFEB9C" });
+    const luma = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      return 0.299 * r + 0.587 * g + 0.114 * b;
+    };
+    const greys = Object.values(MARK_FILLS)
+      .map(luma)
+      .sort((x, y) => x - y);
+    // Each fill stands off white paper and at least 30 grey levels from the next.
+    expect(255 - greys[2]).toBeGreaterThanOrEqual(20);
+    expect(greys[2] - greys[1]).toBeGreaterThanOrEqual(30);
+    expect(greys[1] - greys[0]).toBeGreaterThanOrEqual(30);
+  });
+
+  test("notes only on marked rows: explanation then the row's findings; the total holds the legend", () => {
+    const plan = planWrites(evaluation, smallGrid(), OPTIONS);
+    const notes = Object.fromEntries(
+      plan.marks.filter((m) => m.note !== null).map((m) => [m.address, m.note])
+    );
+    // I4 (over target, reason given) and I7 / I8 (nothing to do) get no note; I6 has a 待复核 mark.
+    expect(Object.keys(notes)).toEqual(["I2", "I5", "I6", "I9"]);
     expect(notes.I5).toBe(
       "【绩效自评助手】\nB 256 / 600 × 2 = 0.85\n• I5 表中得分 1 应为 0.85\n• J5 缺少偏差原因"
     );
-    expect(notes.I4).toBe("【绩效自评助手】\nA 达标\n• G4 超额完成");
     expect(notes.I6).toBe("【绩效自评助手】\nC 达标\n• G6 请复核");
     expect(notes.I2).toBe("【绩效自评助手】\n执行率 = 3106.43 / 3112 = 99.82%\n• H2 执行率不符");
     // total = 9.98 + (3 + 0.85 + 1.5 + 2 + 5 = 12.35) = 22.33; the orphan WEIGHT_SUM (row 3) lands here.
     expect(notes.I9).toBe(
       "【绩效自评助手】\n总分 22.33 = 预算执行得分 9.98 + 指标得分 12.35，等级：差。" +
-        "（暂定：部分指标无法计算，沿用表中原得分。）\n• 产出指标分值合计不符"
+        "（暂定：部分指标无法计算，沿用表中原得分。）\n• 产出指标分值合计不符\n\n" +
+        "底色说明：\n橙色 = 扣分：该行被扣分（得分单元格）\n" +
+        "蓝色 = 待复核：表中数字与规则不符或无法读取，请核对\n" +
+        "黄色 = 待说明：缺少偏差原因，请在该单元格说明"
     );
+  });
+
+  test("notesAll: a note on every 得分 cell, the budget score and the total", () => {
+    const plan = planWrites(evaluation, smallGrid(), {
+      ...OPTIONS,
+      highlights: false,
+      notesAll: true,
+    });
+    const notes = Object.fromEntries(plan.marks.map((m) => [m.address, m.note]));
+    expect(Object.keys(notes)).toEqual(["I2", "I4", "I5", "I6", "I7", "I8", "I9"]);
+    expect(notes.I4).toBe("【绩效自评助手】\nA 达标\n• G4 超额完成");
     expect(plan.marks.every((m) => m.fill === null)).toBe(true);
+    // Without fills there is nothing for a legend to explain.
+    expect(notes.I9).not.toContain("底色说明");
+  });
+
+  test("notes without highlights still go to the rows a mark would be on", () => {
+    const plan = planWrites(evaluation, smallGrid(), { ...OPTIONS, highlights: false });
+    expect(plan.marks.map((m) => m.address)).toEqual(["I2", "I5", "I6", "I9"]);
   });
 
   test("notes in English", () => {
-    const plan = planWrites(evaluation, smallGrid(), { ...OPTIONS, highlights: false, lang: "en" });
+    const plan = planWrites(evaluation, smallGrid(), { ...OPTIONS, lang: "en" });
     const notes = Object.fromEntries(plan.marks.map((m) => [m.address, m.note]));
     expect(notes.I5).toBe(
       "[SelfEval]\nen:B 256 / 600 × 2 = 0.85\n• I5 printed 1, should be 0.85\n• J5 reason missing"
     );
     expect(notes.I9).toMatch(
       /^\[SelfEval\]\nTotal 22\.33 = budget execution 9\.98 \+ indicators 12\.35; grade 差\./
+    );
+    expect(notes.I9).toContain(
+      "\n\nFills:\norange = Points lost: the row lost points (its score cell)"
     );
   });
 
@@ -210,7 +271,7 @@ describe("planWrites: marks", () => {
     const plan = planWrites(evaluation, smallGrid(), OPTIONS);
     const i5 = plan.marks.filter((m) => m.address === "I5");
     expect(i5).toHaveLength(1);
-    expect(i5[0].fill).toBe(MARK_FILLS.error);
+    expect(i5[0].fill).toBe(MARK_FILLS.deduction);
     expect(i5[0].note).toContain("0.85");
   });
 

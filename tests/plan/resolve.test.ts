@@ -28,7 +28,7 @@ describe("restoreSnapshot", () => {
     formula: "D2/E2",
   };
   const written = (): CellGrid => {
-    const grid = smallGrid({ H2: { v: "99.82%", fill: MARK_FILLS.error, note: "ours" } });
+    const grid = smallGrid({ H2: { v: "99.82%", fill: MARK_FILLS.deduction, note: "ours" } });
     grid.snapshot = { sheetName: grid.sheetName, cells: { H2: original } };
     return grid;
   };
@@ -103,8 +103,8 @@ describe("resolveWrite", () => {
       sheetName: grid.sheetName,
       writes: [write("I6", 5, 8, 0.9982, "0.00%")],
       marks: [
-        mark("I6", 5, 8, MARK_FILLS.warning, "我们的说明"),
-        mark("G4", 3, 6, MARK_FILLS.error, null),
+        mark("I6", 5, 8, MARK_FILLS.explain, "我们的说明"),
+        mark("G4", 3, 6, MARK_FILLS.deduction, null),
       ],
       skipped: [],
     };
@@ -117,7 +117,7 @@ describe("resolveWrite", () => {
         state: {
           value: "44.9204万人",
           numberFormat: "General",
-          fill: MARK_FILLS.error,
+          fill: MARK_FILLS.deduction,
           note: null,
         },
       },
@@ -128,7 +128,7 @@ describe("resolveWrite", () => {
         state: {
           value: 0.9982,
           numberFormat: "0.00%",
-          fill: MARK_FILLS.warning,
+          fill: MARK_FILLS.explain,
           note: `请核实${NOTE_SEPARATOR}我们的说明`,
         },
       },
@@ -144,13 +144,13 @@ describe("resolveWrite", () => {
         G4: {
           value: "44.9204万人",
           numberFormat: "General",
-          fill: MARK_FILLS.error,
+          fill: MARK_FILLS.deduction,
           note: null,
         },
         I6: {
           value: 0.9982,
           numberFormat: "0.00%",
-          fill: MARK_FILLS.warning,
+          fill: MARK_FILLS.explain,
           note: `请核实${NOTE_SEPARATOR}我们的说明`,
         },
       },
@@ -175,7 +175,7 @@ describe("resolveWrite", () => {
     const first: WritePlan = {
       sheetName: grid.sheetName,
       writes: [write("I5", 4, 8, "0.85")],
-      marks: [mark("G4", 3, 6, MARK_FILLS.error, "旧说明")],
+      marks: [mark("G4", 3, 6, MARK_FILLS.deduction, "旧说明")],
       skipped: [],
     };
     const afterFirst = await applyAndRead(grid, first);
@@ -209,6 +209,7 @@ describe("plan → write → plan again, through the real plan", () => {
     findings: [
       finding("SCORE_MISMATCH", "error", "I5", "I5 应为 0.85"),
       finding("OVER_TARGET", "warning", "G4", "G4 超额"),
+      finding("NOTE_MISSING", "warning", "J4", "J4 缺少原因"),
     ],
   });
 
@@ -231,8 +232,9 @@ describe("plan → write → plan again, through the real plan", () => {
     const book = new MemoryWorkbook([grid]);
     await book.write(resolveWrite(planWrites(evaluation, grid, OPTIONS), grid));
     const read = await book.readGrid({ name: grid.sheetName });
-    expect(cellAt(read, 4, 8).fill).toBe(MARK_FILLS.error);
-    expect(cellAt(read, 3, 6).fill).toBe(MARK_FILLS.warning);
+    expect(cellAt(read, 4, 8).fill).toBe(MARK_FILLS.review);
+    expect(cellAt(read, 3, 9).fill).toBe(MARK_FILLS.explain);
+    expect(cellAt(read, 1, 8).fill).toBe(MARK_FILLS.deduction); // the budget scored 9.98 of 10
 
     const off = { ...OPTIONS, highlights: false };
     await book.write(resolveWrite(planWrites(evaluation, restoreSnapshot(read), off), read));
@@ -311,7 +313,7 @@ function arbPlan(grid: CellGrid): fc.Arbitrary<WritePlan> {
   const marks = fc.uniqueArray(
     fc.record({
       pos: at,
-      fill: fc.constantFrom(null, MARK_FILLS.error, MARK_FILLS.warning),
+      fill: fc.constantFrom(null, MARK_FILLS.deduction, MARK_FILLS.explain),
       note: fc.constantFrom(null, "说明"),
     }),
     { selector: (m) => key(m.pos) }

@@ -21,7 +21,7 @@ const SHEET = { name: "自评表" };
 const OURS = "【绩效自评助手】请填写偏差原因";
 
 // J5 is row 5's empty 偏差原因 cell; I5 is its score cell (text "1", worth 0.85 by RULES A2).
-const markJ5: CellMark = { row: 4, col: 9, address: "J5", fill: MARK_FILLS.warning, note: OURS };
+const markJ5: CellMark = { row: 4, col: 9, address: "J5", fill: MARK_FILLS.explain, note: OURS };
 const writeI5: CellWrite = { row: 4, col: 8, address: "I5", value: 0.85, reason: "score" };
 
 function plan(marks: CellMark[], writes: CellWrite[] = []): WritePlan {
@@ -60,7 +60,7 @@ describe("a part the user changed since our write becomes its new original", () 
     });
     expect(snapshot.written).toEqual({
       I5: { value: 0.85, numberFormat: "General", fill: null, note: null },
-      J5: { value: null, numberFormat: "General", fill: MARK_FILLS.warning, note: OURS },
+      J5: { value: null, numberFormat: "General", fill: MARK_FILLS.explain, note: OURS },
     });
   });
 
@@ -111,7 +111,7 @@ describe("a part the user changed since our write becomes its new original", () 
     expect(cellAt(restoreSnapshot(read), 4, 9).fill).toBe("#00B050");
 
     const stillMarked = resolveWrite(plan([markJ5]), read);
-    expect(stillMarked.cells.find((c) => c.address === "J5")!.state.fill).toBe(MARK_FILLS.warning);
+    expect(stillMarked.cells.find((c) => c.address === "J5")!.state.fill).toBe(MARK_FILLS.explain);
     expect(stillMarked.snapshot.cells.J5.fill).toBe("#00B050");
 
     const noLongerMarked = resolveWrite(plan([]), read);
@@ -199,7 +199,7 @@ describe("parts a host could not read, and snapshots from before `written`", () 
   const written: CellState = {
     value: null,
     numberFormat: "General",
-    fill: MARK_FILLS.warning,
+    fill: MARK_FILLS.explain,
     note: `原批注${NOTE_SEPARATOR}${OURS}`,
   };
 
@@ -213,7 +213,7 @@ describe("parts a host could not read, and snapshots from before `written`", () 
     const snapshot: SheetSnapshot = {
       sheetName: "自评表",
       cells: { L12: { value: "原值", numberFormat: "0.00", fill: "#00B050", note: null } },
-      written: { L12: { value: 5, numberFormat: "0.00", fill: MARK_FILLS.error, note: null } },
+      written: { L12: { value: 5, numberFormat: "0.00", fill: MARK_FILLS.deduction, note: null } },
     };
     expect(currentOriginals(snapshot, smallGrid()).L12).toEqual({
       value: null,
@@ -242,7 +242,7 @@ describe("parts a host could not read, and snapshots from before `written`", () 
       fill: null,
       note: null,
     };
-    const ours: CellState = { ...original, fill: MARK_FILLS.warning };
+    const ours: CellState = { ...original, fill: MARK_FILLS.explain };
     expect(
       currentOriginal(original, ours, { ...ours, value: 98.83, formula: "SUM(I13:I37)" })
     ).toEqual(original);

@@ -77,7 +77,7 @@ describe("computing", () => {
 });
 
 describe("results", () => {
-  test("the seed form: total 98.83, grade 优, execution rate 99.82%, counts of errors and warnings", async () => {
+  test("the seed form: total and grade first, the distance to the next band, the rule profile", async () => {
     const { service } = await setup();
     fireEvent.click(recomputeButton());
     await finishRecompute(service);
@@ -85,46 +85,95 @@ describe("results", () => {
     expect(screen.getByTestId("pane")).toHaveAttribute("data-phase", "results");
     expect(screen.getByTestId("total")).toHaveTextContent("98.83");
     expect(screen.getByTestId("grade")).toHaveTextContent("优");
+    expect(screen.getByTestId("grade")).not.toHaveAttribute("data-provisional");
+    // 98.83 − 90 = 8.83 above the 优 band.
+    expect(screen.getByTestId("band")).toHaveTextContent("高于优 8.83 分");
     expect(screen.getByTestId("rate")).toHaveTextContent("99.82%");
-    expect(screen.getByTestId("count-errors")).toHaveTextContent("1");
-    expect(screen.getByTestId("count-warnings")).toHaveTextContent("2");
-    expect(screen.queryByTestId("provisional")).toBeNull();
+    expect(screen.getByTestId("profile")).toHaveTextContent("评分规则：");
+    expect(screen.queryByTestId("trust-banner")).toBeNull();
     expect(screen.getByTestId("reported")).toHaveTextContent("表中原填：总分 98.83");
     expect(screen.getByTestId("reported")).not.toHaveTextContent("等级");
     expect(status()).toHaveTextContent("计算完成：总分 98.83，等级 优。");
     expect(recomputeButton()).toBeEnabled();
+    // The summary comes before the chart, the to-do list and the table.
+    const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual(["评分结果", "得分构成", "待处理事项", "指标得分"]);
   });
 
-  test("a provisional total carries a badge", async () => {
+  test("a provisional total raises the blocking banner and the grade is shown as provisional", async () => {
     const { service } = await setup();
     fireEvent.click(recomputeButton());
-    await finishRecompute(
-      service,
-      seedResult({ ...seedEvaluation(), provisional: true, reportedGrade: "良" })
-    );
-    expect(screen.getByTestId("provisional")).toHaveTextContent("暂定");
-    expect(screen.getByTestId("provisional")).toHaveAccessibleDescription(/沿用了表中原有得分/);
+    const evaluation = seedEvaluation();
+    evaluation.provisional = true;
+    evaluation.reportedGrade = "良";
+    evaluation.indicators[0] = { ...evaluation.indicators[0], score: null };
+    await finishRecompute(service, seedResult(evaluation));
+    const banner = screen.getByTestId("trust-banner");
+    expect(banner).toHaveTextContent("总分暂不能作为结果");
+    expect(banner).toHaveTextContent("1 行无法计算，沿用了表中原得分。");
+    expect(screen.getByTestId("grade")).toHaveTextContent("优（暂定）");
+    expect(screen.getByTestId("grade")).toHaveAttribute("data-provisional", "true");
     expect(screen.getByTestId("reported")).toHaveTextContent("表中原填：总分 98.83，等级 良");
   });
 
-  test("findings are grouped 错误 / 警告 / 提示 with their cells", async () => {
+  test("a to-do list with one item per indicator, the one that lost the most points first", async () => {
     const { service } = await setup();
     fireEvent.click(recomputeButton());
     await finishRecompute(service);
 
-    const errors = screen.getByTestId("findings-error");
-    expect(within(errors).getByRole("heading")).toHaveTextContent("错误（1）");
-    expect(within(errors).getByText(/实际 256 人次/)).toBeInTheDocument();
-    const warnings = screen.getByTestId("findings-warning");
-    expect(within(warnings).getByRole("heading")).toHaveTextContent("警告（2）");
-    expect(within(warnings).getByText("G19")).toBeInTheDocument();
-    expect(within(warnings).getByText("J19")).toBeInTheDocument();
-    expect(within(screen.getByTestId("findings-info")).getByRole("heading")).toHaveTextContent(
-      "提示（1）"
-    );
+    const items = screen.getAllByTestId("finding");
+    // 干部培训 lost 1.15 (2 − 0.85), the budget 0.02 (10 − 9.98); row 35 asks for a review; the
+    // over-target row (G19 and J19: two findings, one item) lacks its explanation.
+    expect(items.map((i) => i.getAttribute("data-row"))).toEqual(["28", "6", "35", "19"]);
+    expect(items[0]).toHaveTextContent("全区科协系统干部培训班培训的科协系统和基层组织干部人次");
+    expect(items[0]).toHaveTextContent("扣分 1.15 分");
+    expect(items[1]).toHaveTextContent("预算执行");
+    expect(items[1]).toHaveTextContent("扣分 0.02 分");
+    expect(items[2]).toHaveTextContent("第 35 行");
+    expect(items[2]).toHaveTextContent("待复核");
+    expect(items[3]).toHaveTextContent("基层科技馆新增的展品");
+    expect(items[3]).toHaveTextContent("缺偏差说明");
+    expect(items[3]).not.toHaveTextContent("扣分");
+    expect(screen.getByTestId("todo-count")).toHaveTextContent("还有 4 项待处理");
+    expect(screen.getByTestId("legend")).toHaveTextContent("扣分");
   });
 
-  test("the indicator table shows target, actual, completion, score and badges; a row expands to its explanation", async () => {
+  test("the count of what is left follows each recompute", async () => {
+    const { service } = await setup();
+    fireEvent.click(recomputeButton());
+    await finishRecompute(service);
+    expect(screen.getByTestId("todo-count")).toHaveTextContent("还有 4 项待处理");
+    const fixed = seedEvaluation();
+    fixed.findings = fixed.findings.filter((f) => f.code !== "NOTE_MISSING");
+    fireEvent.click(recomputeButton());
+    await finishRecompute(service, seedResult(fixed));
+    expect(screen.getByTestId("todo-count")).toHaveTextContent("还有 3 项待处理");
+    expect(screen.getAllByTestId("finding")).toHaveLength(3);
+  });
+
+  test("the chart draws 得分 against 分值 per section; choosing a bar filters the list", async () => {
+    const { service } = await setup();
+    fireEvent.click(recomputeButton());
+    await finishRecompute(service);
+
+    const bars = screen.getAllByTestId("chart-bar");
+    expect(bars.map((b) => b.textContent)).toEqual([
+      "预算执行9.98 / 10.00 扣分 0.02 分",
+      "产出指标（50）6.85 / 8.00 扣分 1.15 分",
+    ]);
+    expect(screen.getByTestId("chart").querySelectorAll("svg rect").length).toBe(6);
+    fireEvent.click(bars[1]);
+    expect(bars[1]).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getAllByTestId("finding").map((i) => i.getAttribute("data-row"))).toEqual([
+      "28",
+      "19",
+    ]);
+    expect(screen.getByTestId("todo-count")).toHaveTextContent("产出指标（50）：2 项（共 4 项）");
+    fireEvent.click(screen.getByTestId("show-all"));
+    expect(screen.getAllByTestId("finding")).toHaveLength(4);
+  });
+
+  test("the indicator table shows target, actual, completion, 分值, 得分 and 得分率; a row expands to its explanation", async () => {
     const { service } = await setup();
     fireEvent.click(recomputeButton());
     await finishRecompute(service);
@@ -133,7 +182,7 @@ describe("results", () => {
     const headers = within(table)
       .getAllByRole("columnheader")
       .map((h) => h.textContent);
-    expect(headers).toEqual(["三级指标", "目标", "实际", "完成率", "得分"]);
+    expect(headers).toEqual(["三级指标", "目标", "实际", "完成率", "分值", "得分", "得分率"]);
 
     const rows = within(table).getAllByTestId("indicator-row");
     // Budget line first, then the three indicators in sheet order.
@@ -145,7 +194,9 @@ describe("results", () => {
     expect(training).toHaveTextContent("≥600人次");
     expect(training).toHaveTextContent("256人次");
     expect(training).toHaveTextContent("42.67%"); // 256/600 = 0.42666… → 42.67%
+    expect(training).toHaveTextContent("2.00");
     expect(training).toHaveTextContent("0.85");
+    expect(training).toHaveTextContent("42.50%"); // 0.85 of 2
     expect(training).toHaveTextContent("未达标");
     expect(rows[2]).toHaveTextContent("超目标");
     expect(rows[2]).toHaveTextContent("缺偏差说明");
@@ -160,6 +211,26 @@ describe("results", () => {
     );
     fireEvent.click(toggle);
     expect(screen.queryByTestId("explanation")).toBeNull();
+  });
+
+  test("a settings change after a recompute says the results are stale", async () => {
+    const { service } = await setup();
+    fireEvent.click(recomputeButton());
+    await finishRecompute(service);
+    expect(screen.queryByTestId("stale-hint")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: /设置/ }));
+    fireEvent.click(await screen.findByTestId("setting-highlights"));
+    expect(screen.getByTestId("stale-hint")).toHaveTextContent("设置已更改，请重新计算。");
+    // The language only relabels the pane: it does not make the results stale.
+    fireEvent.click(screen.getByTestId("setting-highlights"));
+    expect(screen.queryByTestId("stale-hint")).toBeNull();
+    fireEvent.click(screen.getByTestId("lang-en"));
+    expect(screen.queryByTestId("stale-hint")).toBeNull();
+    fireEvent.click(screen.getByTestId("lang-zh"));
+    fireEvent.click(screen.getByTestId("setting-highlights"));
+    fireEvent.click(recomputeButton());
+    await finishRecompute(service);
+    expect(screen.queryByTestId("stale-hint")).toBeNull();
   });
 });
 
@@ -212,11 +283,36 @@ describe("errors", () => {
 });
 
 describe("reverted", () => {
-  test("撤销评分 restores the sheet, clears the results and says how many cells came back", async () => {
+  async function confirmRevert() {
+    fireEvent.click(revertButton());
+    const dialog = await screen.findByTestId("revert-confirm");
+    expect(dialog).toHaveTextContent("撤销评分？");
+    fireEvent.click(screen.getByTestId("revert-confirm-yes"));
+  }
+
+  test("撤销评分 is disabled while there is nothing to revert", async () => {
+    await setup();
+    expect(revertButton()).toBeDisabled();
+  });
+
+  test("撤销评分 asks first; cancelling leaves the sheet alone", async () => {
     const { service } = await setup();
     fireEvent.click(recomputeButton());
     await finishRecompute(service);
+    expect(revertButton()).toBeEnabled();
     fireEvent.click(revertButton());
+    await screen.findByTestId("revert-confirm");
+    fireEvent.click(screen.getByTestId("revert-confirm-no"));
+    await waitFor(() => expect(screen.queryByTestId("revert-confirm")).toBeNull());
+    expect(service.revertCalls).toHaveLength(0);
+    expect(screen.getByTestId("total")).toHaveTextContent("98.83");
+  });
+
+  test("撤销评分 restores the sheet, clears the results, says how many cells came back and is then disabled", async () => {
+    const { service } = await setup();
+    fireEvent.click(recomputeButton());
+    await finishRecompute(service);
+    await confirmRevert();
     expect(screen.getByTestId("pane")).toHaveAttribute("data-phase", "reverting");
     expect(recomputeButton()).toBeDisabled();
     await act(async () => service.pendingRevert[0].resolve(12));
@@ -224,13 +320,30 @@ describe("reverted", () => {
     expect(screen.getByTestId("reverted")).toHaveTextContent("已撤销评分，恢复了 12 个单元格。");
     expect(status()).toHaveTextContent("已撤销评分，恢复了 12 个单元格。");
     expect(screen.queryByTestId("summary")).toBeNull();
+    expect(revertButton()).toBeDisabled();
   });
 
-  test("nothing to revert is an explained error", async () => {
-    const { service } = await setup();
-    fireEvent.click(revertButton());
+  test("a sheet scored earlier can be reverted as soon as the pane opens", async () => {
+    const service = new FakeService();
+    service.revertable = true;
+    render(
+      <App port={unusedPort} service={service} settingsStore={new MemorySettingsStore(undefined)} />
+    );
+    await waitFor(() => expect(revertButton()).toBeEnabled());
+  });
+
+  test("nothing to revert after all is an explained error", async () => {
+    const service = new FakeService();
+    service.revertable = true;
+    render(
+      <App port={unusedPort} service={service} settingsStore={new MemorySettingsStore(undefined)} />
+    );
+    await waitFor(() => expect(revertButton()).toBeEnabled());
+    await confirmRevert();
     await act(async () => service.pendingRevert[0].reject(new HostError("NOTHING_TO_REVERT", "")));
     expect(screen.getByTestId("error")).toHaveTextContent(/没有可撤销的评分/);
+    expect(status()).toHaveTextContent(/没有可撤销的评分/);
+    expect(revertButton()).toBeDisabled();
   });
 });
 
@@ -248,9 +361,8 @@ describe("English", () => {
     await finishRecompute(service);
     expect(screen.getByTestId("grade")).toHaveTextContent("Excellent (优)");
     expect(status()).toHaveTextContent("Done: total 98.83, grade Excellent (优).");
-    expect(within(screen.getByTestId("findings-error")).getByRole("heading")).toHaveTextContent(
-      "Errors (1)"
-    );
+    expect(screen.getByTestId("todo-count")).toHaveTextContent("4 items left");
+    expect(screen.getAllByTestId("finding")[0]).toHaveTextContent("1.15 points lost");
     expect(
       screen.getByText("Target not met: actual 256, target ≥600; score 0.85.")
     ).toBeInTheDocument();
@@ -277,7 +389,7 @@ describe("navigation", () => {
     const { service } = await setup({ navigator: { selectCell } });
     fireEvent.click(recomputeButton());
     await finishRecompute(service);
-    fireEvent.click(screen.getByRole("button", { name: /定位到单元格 I28/ }));
+    fireEvent.click(screen.getAllByTestId("finding")[0]);
     expect(selectCell).toHaveBeenCalledTimes(1);
     expect(selectCell).toHaveBeenCalledWith("I28", "项目支出绩效自评表");
   });
@@ -286,8 +398,9 @@ describe("navigation", () => {
     const { service } = await setup();
     fireEvent.click(recomputeButton());
     await finishRecompute(service);
-    expect(screen.queryByRole("button", { name: /定位到单元格/ })).toBeNull();
-    expect(screen.getAllByTestId("finding")).toHaveLength(4);
+    const items = screen.getAllByTestId("finding");
+    expect(items).toHaveLength(4);
+    for (const item of items) expect(item.tagName).not.toBe("BUTTON");
   });
 
   test("a navigator failure is reported, not thrown", async () => {
@@ -295,7 +408,7 @@ describe("navigation", () => {
     const { service } = await setup({ navigator: { selectCell } });
     fireEvent.click(recomputeButton());
     await finishRecompute(service);
-    fireEvent.click(screen.getByRole("button", { name: /定位到单元格 G19/ }));
+    fireEvent.click(screen.getAllByTestId("finding")[3]);
     expect(await screen.findByTestId("notice")).toHaveTextContent("selection failed");
   });
 });
@@ -324,9 +437,22 @@ describe("settings", () => {
     expect(options.plan).toEqual({
       highlights: false,
       notes: true,
+      notesAll: false,
       replaceFormulas: false,
       lang: "zh-CN",
     });
+    await finishRecompute(service);
+  });
+
+  test("notes on every row is an option, off by default", async () => {
+    const { service, store } = await setup();
+    await openSettings();
+    const notesAll = screen.getByTestId("setting-notes-all");
+    expect(notesAll).not.toBeChecked();
+    fireEvent.click(notesAll);
+    await waitFor(() => expect(store.saved.at(-1)).toMatchObject({ notes: true, notesAll: true }));
+    fireEvent.click(recomputeButton());
+    expect(service.recomputeCalls[0]!.plan).toMatchObject({ notes: true, notesAll: true });
     await finishRecompute(service);
   });
 
@@ -335,6 +461,7 @@ describe("settings", () => {
     const profile = await openSettings();
     fireEvent.change(profile, { target: { value: "linear-reverse" } });
     fireEvent.click(screen.getByTestId("setting-notes"));
+    fireEvent.click(screen.getByTestId("setting-notes-all"));
     fireEvent.click(screen.getByTestId("setting-replace-formulas"));
     fireEvent.change(screen.getByTestId("setting-threshold"), { target: { value: "150" } });
 
@@ -344,6 +471,7 @@ describe("settings", () => {
         overTargetThreshold: 1.5,
         highlights: true,
         notes: false,
+        notesAll: true,
         lang: "zh-CN",
         replaceFormulas: true,
       })

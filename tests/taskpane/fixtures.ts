@@ -151,7 +151,13 @@ export function seedResult(evaluation = seedEvaluation()): RecomputeResult {
     resolved: {
       sheetName: evaluation.sheetName,
       cells: [],
-      snapshot: { sheetName: evaluation.sheetName, cells: {} },
+      // The sheet now holds our snapshot: 撤销评分 has something to revert.
+      snapshot: {
+        sheetName: evaluation.sheetName,
+        cells: {
+          I28: { value: 1, numberFormat: "General", fill: null, note: null },
+        },
+      },
     },
     writtenCells: 7,
   };
@@ -179,6 +185,12 @@ export class FakeService implements RecomputeService {
   readonly revertCalls: number[] = [];
   readonly pendingRecompute: Deferred<RecomputeResult>[] = [];
   readonly pendingRevert: Deferred<number>[] = [];
+  /** What the sheet answers when the pane asks whether there is anything to revert. */
+  revertable = false;
+
+  canRevert(): Promise<boolean> {
+    return Promise.resolve(this.revertable);
+  }
 
   recompute(options?: RecomputeOptions): Promise<RecomputeResult> {
     this.recomputeCalls.push(options);

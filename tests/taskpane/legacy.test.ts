@@ -34,10 +34,12 @@ function load(userAgent: string, tamper?: (window: any) => void) {
 }
 
 describe("taskpane.html", () => {
-  test("is the template webpack expects: office.js in head, #container, zh-CN, noscript fallback", () => {
+  test("is the template webpack expects: office.js named in head (loaded by the bundle), #container, zh-CN, noscript fallback", () => {
     expect(TEMPLATE).toMatch(
-      /<head>[\s\S]*<script src="<%= htmlWebpackPlugin\.options\.officeJs %>"><\/script>[\s\S]*<\/head>/
+      /<head>[\s\S]*<meta name="selfeval-office-js" content="<%= htmlWebpackPlugin\.options\.officeJs %>" \/>[\s\S]*<\/head>/
     );
+    // No blocking <script src> in the page: a hanging CDN must not hold it.
+    expect(TEMPLATE).not.toMatch(/<script src=/);
     expect(TEMPLATE).toContain('<html lang="zh-CN">');
     expect(TEMPLATE).toMatch(/<div id="container">/);
     expect(TEMPLATE).toMatch(/<noscript>[\s\S]*JavaScript[\s\S]*<\/noscript>/);

@@ -48,13 +48,31 @@ test("recompute scores the seed form: 98.83, 优, 99.82%", async () => {
     .find((r) => r.getAttribute("data-row") === "28")!;
   expect(training).toHaveTextContent("42.67%");
   expect(training).toHaveTextContent("0.85");
-  // RULES A6: the one row scored below its weight is a SHORTFALL on that row.
-  const shortfall = screen
-    .getAllByTestId("finding")
-    .filter((f) => f.getAttribute("data-code") === "SHORTFALL");
-  expect(shortfall.map((f) => f.getAttribute("data-cell"))).toEqual(["I28"]);
-  // The cell is shown once, as a badge, even when the engine's message starts with it.
-  expect(shortfall[0].textContent).toMatch(/^I28[^I]/);
+  // The to-do list: one item per row. 干部培训 lost 2 − 0.85 = 1.15 points, the budget 10 − 9.98 =
+  // 0.02; then the twelve over-target rows without a reason, each once (not once per finding).
+  const items = screen.getAllByTestId("finding");
+  expect(items.map((f) => f.getAttribute("data-row"))).toEqual([
+    "28",
+    "6",
+    "13",
+    "16",
+    "17",
+    "19",
+    "22",
+    "24",
+    "26",
+    "27",
+    "29",
+    "32",
+    "33",
+    "36",
+  ]);
+  expect(items[0].getAttribute("data-cell")).toBe("I28");
+  expect(items[0]).toHaveTextContent("扣分 1.15 分");
+  // An explanation item selects the 偏差原因分析 cell, where the reason goes.
+  expect(items[2].getAttribute("data-cell")).toBe("J13");
+  expect(items[2]).toHaveTextContent("缺偏差说明");
+  expect(screen.getByTestId("todo-count")).toHaveTextContent("还有 14 项待处理");
 
   // The published total was already right, so the sheet still says 98.83 after the write.
   expect(cellValue(workbook, "I38")).toBe(98.83);
@@ -69,7 +87,8 @@ test("a finding selects its own cell; 撤销评分 puts the sheet back", async (
   fireEvent.click(finding);
   expect(selectCell).toHaveBeenCalledWith(finding.getAttribute("data-cell"), seed.name);
 
-  await clickAndSettle("revert", "reverted");
+  fireEvent.click(screen.getByTestId("revert"));
+  await clickAndSettle("revert-confirm-yes", "reverted");
   expect(screen.getByTestId("reverted")).toHaveTextContent(/已撤销评分，恢复了 \d+ 个单元格。/);
   // Restored cells may spell "no fill / no note" as null instead of leaving it out: compare meaning.
   const visible = (grid: typeof before) =>
@@ -121,8 +140,9 @@ test("English settings reach the engine: findings come back in English", async (
   });
   await waitFor(() => expect(screen.getByTestId("pane")).toHaveAttribute("data-phase", "results"));
   expect(screen.getByTestId("grade")).toHaveTextContent("Excellent (优)");
-  const texts = screen.getAllByTestId("finding").map((f) => f.textContent ?? "");
-  const training = texts.find((t) => t.startsWith("I28"));
+  const training = screen
+    .getAllByTestId("finding")
+    .find((f) => f.getAttribute("data-row") === "28")?.textContent;
   expect(training).toMatch(/42\.67%/);
   expect(training).toMatch(/\btarget\b/i);
 });

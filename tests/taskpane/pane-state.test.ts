@@ -1,6 +1,5 @@
 import { HostError } from "../../src/hosts/workbook-port";
 import { fractionOf, percentOf } from "../../src/taskpane/components/SettingsPanel";
-import { withoutCellPrefix } from "../../src/taskpane/components/FindingsList";
 import {
   INITIAL_STATE,
   isBusy,
@@ -93,17 +92,5 @@ describe("threshold as percent", () => {
     expect(fractionOf("-130")).toBeNull();
     expect(fractionOf("abc")).toBeNull();
     expect(fractionOf("")).toBeNull();
-  });
-});
-
-describe("withoutCellPrefix", () => {
-  test("drops the address the badge already shows", () => {
-    expect(withoutCellPrefix("J13: completion 149.73%", "J13")).toBe("completion 149.73%");
-    expect(withoutCellPrefix("J13：完成率 149.73%", "J13")).toBe("完成率 149.73%");
-  });
-
-  test("leaves other messages alone", () => {
-    expect(withoutCellPrefix("完成率 149.73%", "J13")).toBe("完成率 149.73%");
-    expect(withoutCellPrefix("J130: another cell", "J13")).toBe("J130: another cell");
   });
 });

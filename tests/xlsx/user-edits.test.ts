@@ -98,7 +98,7 @@ describe("xlsx host: a reason typed into J13 after scoring", () => {
     });
     const before = PackageWorkbook.fromBytes(bytes);
     const grid = await before.readGrid(SHEET);
-    expect(cellAt(grid, 12, 9)).toMatchObject({ value: REASON, fill: MARK_FILLS.warning });
+    expect(cellAt(grid, 12, 9)).toMatchObject({ value: REASON, fill: MARK_FILLS.explain });
     expect(grid.snapshot!.cells.J13).toEqual({
       value: REASON,
       numberFormat: "General",

@@ -41,7 +41,8 @@ export function fractionOf(percentText: string): number | null {
 export interface SettingsPanelProps {
   settings: UserSettings;
   profiles: readonly RuleProfile[];
-  onChange: (next: UserSettings) => void;
+  /** Hands up only what changed: two changes in one frame must not undo each other. */
+  onChange: (patch: Partial<UserSettings>) => void;
 }
 
 export function SettingsPanel({ settings, profiles, onChange }: SettingsPanelProps) {
@@ -75,7 +76,7 @@ export function SettingsPanel({ settings, profiles, onChange }: SettingsPanelPro
                 select={{ className: styles.select }}
                 data-testid="setting-profile"
                 value={settings.profileId}
-                onChange={(_, data) => onChange({ ...settings, profileId: data.value })}
+                onChange={(_, data) => onChange({ profileId: data.value })}
               >
                 {profiles.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -109,7 +110,7 @@ export function SettingsPanel({ settings, profiles, onChange }: SettingsPanelPro
                   setThresholdText(data.value);
                   const fraction = fractionOf(data.value);
                   if (fraction !== null && fraction !== settings.overTargetThreshold)
-                    onChange({ ...settings, overTargetThreshold: fraction });
+                    onChange({ overTargetThreshold: fraction });
                 }}
               />
             </Field>
@@ -117,19 +118,25 @@ export function SettingsPanel({ settings, profiles, onChange }: SettingsPanelPro
               data-testid="setting-highlights"
               label={t("settings.highlights")}
               checked={settings.highlights}
-              onChange={(_, data) => onChange({ ...settings, highlights: data.checked })}
+              onChange={(_, data) => onChange({ highlights: data.checked })}
             />
             <Switch
               data-testid="setting-notes"
               label={t("settings.notes")}
               checked={settings.notes}
-              onChange={(_, data) => onChange({ ...settings, notes: data.checked })}
+              onChange={(_, data) => onChange({ notes: data.checked })}
+            />
+            <Switch
+              data-testid="setting-notes-all"
+              label={t("settings.notesAll")}
+              checked={settings.notesAll}
+              onChange={(_, data) => onChange({ notesAll: data.checked })}
             />
             <Switch
               data-testid="setting-replace-formulas"
               label={t("settings.replaceFormulas")}
               checked={settings.replaceFormulas}
-              onChange={(_, data) => onChange({ ...settings, replaceFormulas: data.checked })}
+              onChange={(_, data) => onChange({ replaceFormulas: data.checked })}
             />
           </div>
         </AccordionPanel>

@@ -1,57 +1,65 @@
-/** Total, grade, budget execution rate and the count of errors and warnings, at a glance. */
-import { Badge, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
+/**
+ * The result first and largest: the total, the grade, and where the total sits against the grade
+ * bands. A grade that cannot be trusted yet is shown as provisional, never as the result.
+ */
+import { Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Evaluation, Grade } from "../../domain/model";
 import type { UiKey } from "../../i18n";
 import { formatPercent, formatScore, NONE } from "../format";
 import { useT } from "../i18n-context";
+import { bandPosition } from "../view-model";
 
 const useStyles = makeStyles({
-  grid: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(88px, 1fr))",
-    gap: tokens.spacingHorizontalM,
+  card: { gap: tokens.spacingVerticalS },
+  headline: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
   },
-  figure: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  label: { color: tokens.colorNeutralForeground3 },
-  errors: { color: tokens.colorPaletteRedForeground1 },
-  warnings: { color: tokens.colorPaletteMarigoldForeground1 },
-  meta: { color: tokens.colorNeutralForeground3 },
+  figure: { display: "flex", flexDirection: "column", minWidth: "0" },
+  big: {
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+  },
+  provisional: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  band: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  label: { color: tokens.colorNeutralForeground2 },
+  meta: { color: tokens.colorNeutralForeground2 },
+  facts: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  nowrap: { whiteSpace: "nowrap" },
 });
 
 export function gradeKey(grade: Grade): UiKey {
   return `grade.${grade}` as UiKey;
 }
 
-function Figure({
-  label,
-  value,
-  testId,
-  className,
-}: {
-  label: string;
-  value: string;
-  testId: string;
-  className?: string;
-}) {
-  const styles = useStyles();
-  return (
-    <div className={styles.figure}>
-      <Text size={200} className={styles.label}>
-        {label}
-      </Text>
-      <Text size={500} weight="semibold" data-testid={testId} className={className}>
-        {value}
-      </Text>
-    </div>
-  );
+export interface SummaryCardProps {
+  evaluation: Evaluation;
+  /** False when the banner above says the total cannot be trusted: the grade is then provisional. */
+  trusted: boolean;
+  /** The rule profile's name in the pane's language. */
+  profileName: string;
+  /** Points lost over the whole form. */
+  lost: number;
 }
 
-export function SummaryCard({ evaluation }: { evaluation: Evaluation }) {
+export function SummaryCard({ evaluation, trusted, profileName, lost }: SummaryCardProps) {
   const styles = useStyles();
   const t = useT();
-  const errors = evaluation.findings.filter((f) => f.severity === "error").length;
-  const warnings = evaluation.findings.filter((f) => f.severity === "warning").length;
-  const grade = evaluation.grade ? t(gradeKey(evaluation.grade)) : NONE;
+  const gradeText = evaluation.grade ? t(gradeKey(evaluation.grade)) : NONE;
+  const grade =
+    evaluation.grade && !trusted ? t("summary.gradeProvisional", { grade: gradeText }) : gradeText;
+  const band = bandPosition(evaluation.total);
   const reported =
     evaluation.reportedGrade !== null
       ? t("summary.reported", {
@@ -63,59 +71,61 @@ export function SummaryCard({ evaluation }: { evaluation: Evaluation }) {
         : null;
 
   return (
-    <Card data-testid="summary" aria-labelledby="summary-title">
-      <CardHeader
-        header={
-          <Text id="summary-title" weight="semibold">
-            {t("summary.title")}
+    <Card className={styles.card} data-testid="summary" aria-labelledby="summary-title">
+      <Text as="h2" id="summary-title" weight="semibold" size={400}>
+        {t("summary.title")}
+      </Text>
+      <div className={styles.headline}>
+        <div className={styles.figure}>
+          <Text size={200} className={styles.label}>
+            {t("summary.total")}
           </Text>
-        }
-        description={
-          <Text size={200} className={styles.meta}>
-            {evaluation.projectName
-              ? t("summary.project", { project: evaluation.projectName })
-              : t("summary.sheet", { sheet: evaluation.sheetName })}
+          <span
+            className={`${styles.big} ${trusted ? "" : styles.provisional}`}
+            data-testid="total"
+          >
+            {formatScore(evaluation.total)}
+          </span>
+        </div>
+        <div className={styles.figure}>
+          <Text size={200} className={styles.label}>
+            {t("summary.grade")}
           </Text>
-        }
-        action={
-          evaluation.provisional ? (
-            <Badge
-              color="warning"
-              appearance="tint"
-              data-testid="provisional"
-              aria-describedby="summary-provisional-hint"
-            >
-              {t("summary.provisional")}
-            </Badge>
-          ) : undefined
-        }
-      />
-      <div className={styles.grid}>
-        <Figure label={t("summary.total")} value={formatScore(evaluation.total)} testId="total" />
-        <Figure label={t("summary.grade")} value={grade} testId="grade" />
-        <Figure
-          label={t("summary.rate")}
-          value={formatPercent(evaluation.budget?.rate)}
-          testId="rate"
-        />
-        <Figure
-          label={t("summary.errors")}
-          value={String(errors)}
-          testId="count-errors"
-          className={errors > 0 ? styles.errors : undefined}
-        />
-        <Figure
-          label={t("summary.warnings")}
-          value={String(warnings)}
-          testId="count-warnings"
-          className={warnings > 0 ? styles.warnings : undefined}
-        />
+          <span
+            className={`${styles.big} ${trusted ? "" : styles.provisional}`}
+            data-testid="grade"
+            data-provisional={trusted ? undefined : "true"}
+          >
+            {grade}
+          </span>
+        </div>
       </div>
-      {evaluation.provisional && (
-        <Text size={200} className={styles.meta} id="summary-provisional-hint">
-          {t("summary.provisionalHint")}
+      {band && (
+        <Text className={styles.band} data-testid="band">
+          {t(band.kind === "above" ? "summary.bandAbove" : "summary.bandBelow", {
+            grade: t(gradeKey(band.grade)),
+            points: formatScore(band.points),
+          })}
         </Text>
       )}
+      <div className={styles.facts}>
+        <Text size={200} className={`${styles.meta} ${styles.nowrap}`} data-testid="rate">
+          {t("summary.rate")} {formatPercent(evaluation.budget?.rate)}
+        </Text>
+        {lost > 0 && (
+          <Text size={200} className={`${styles.meta} ${styles.nowrap}`} data-testid="lost">
+            {t("summary.lost", { points: formatScore(lost) })}
+          </Text>
+        )}
+      </div>
+      <Text size={200} className={styles.meta}>
+        {evaluation.projectName
+          ? t("summary.project", { project: evaluation.projectName })
+          : t("summary.sheet", { sheet: evaluation.sheetName })}
+      </Text>
+      <Text size={200} className={styles.meta} data-testid="profile">
+        {t("summary.profile", { profile: profileName })}
+      </Text>
       {reported && (
         <Text size={200} className={styles.meta} data-testid="reported">
           {reported}

@@ -2,7 +2,8 @@
 /**
  * The pane outside Office. The same App as in Excel, over a PreviewPort: the bundled sample form in
  * memory at first, or an .xlsx the user drops or chooses (opened in the browser by the in-place
- * package host, loaded on demand). The sheet is drawn under the results, and a finding's cell is highlighted in it.
+ * package host, loaded on demand). The sheet is drawn beside the results (under them on a narrow
+ * window), and a finding's cell is highlighted in it.
  */
 import { makeStyles } from "@fluentui/react-components";
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
@@ -18,7 +19,7 @@ import { SheetView } from "./SheetView";
 import type { OpenedXlsx } from "./xlsx-file";
 
 const useStyles = makeStyles({
-  page: { maxWidth: "1100px", margin: "0 auto" },
+  page: { maxWidth: "1600px", margin: "0 auto" },
 });
 
 interface Source {
@@ -72,7 +73,7 @@ export function PreviewPage({ settingsStore }: PreviewPageProps) {
   // One navigator per workbook: a selection in the previous file means nothing in this one.
   const navigator = useMemo(() => new SheetNavigator(), [source]);
   useSyncExternalStore(source.port.subscribe, source.port.getVersion);
-  const canDownload = source.file !== null && source.port.writes > 0;
+  const canDownload = source.file !== null && source.port.scored;
 
   const openFile = useCallback((file: File) => void load(file), []);
 
@@ -142,7 +143,7 @@ export function PreviewPage({ settingsStore }: PreviewPageProps) {
         autoRecompute={source.file !== null}
         previewBanner={source.file ? <FileBanner name={source.file.name} /> : undefined}
         previewTop={panel}
-        previewBottom={<SheetView port={source.port} navigator={navigator} />}
+        previewSide={<SheetView port={source.port} navigator={navigator} />}
       />
     </div>
   );

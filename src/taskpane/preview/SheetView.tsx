@@ -1,7 +1,8 @@
-/* global HTMLDivElement -- a DOM type; the shared lint config declares only runtime globals */
+/* global HTMLDivElement, HTMLElement -- DOM types; the shared lint config declares only runtime globals */
 /**
  * The sheet behind the pane, drawn as an HTML table (merges as spans, fills, notes), so the preview
- * can show where a finding is: the navigator's selected cell is highlighted and scrolled into view.
+ * can show where a finding is: the navigator's selected cell is highlighted and scrolled into view
+ * inside the sheet's own box — the page stays where the user is reading the results.
  * Redraws from the port after every write or revert, so the scores the pane wrote appear here.
  */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -16,11 +17,21 @@ import type { SheetNavigator } from "./sheet-navigator";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  hint: { color: tokens.colorNeutralForeground3 },
+  hint: { color: tokens.colorNeutralForeground2 },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0, 0, 0, 0)",
+    whiteSpace: "nowrap",
+  },
   selection: { fontFamily: tokens.fontFamilyMonospace, minHeight: "1.2em" },
   scroller: {
     overflow: "auto",
     maxHeight: "70vh",
+    // Beside the results on a wide window: the box takes the height of the window.
+    "@media (min-width: 1000px)": { maxHeight: "calc(100vh - 140px)" },
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: "#ffffff",
   },
@@ -35,7 +46,7 @@ const useStyles = makeStyles({
     top: "0",
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground3,
+    color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "1px 4px",
@@ -45,7 +56,7 @@ const useStyles = makeStyles({
     left: "0",
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground3,
+    color: tokens.colorNeutralForeground2,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "1px 4px",
     textAlign: "right",
@@ -96,6 +107,24 @@ function textClass(
 ): string | undefined {
   if (cell.numeric) return undefined;
   return cell.text.length > SHORT_TEXT || cell.text.includes("\n") ? styles.long : styles.short;
+}
+
+/**
+ * Centres `cell` in `box` by scrolling the box alone (scrollIntoView would scroll every ancestor,
+ * the page included). When the box itself is off screen — the narrow layout, where the sheet sits
+ * under the results — the page is moved just enough to show it.
+ */
+function scrollWithin(box: HTMLElement, cell: HTMLElement): void {
+  const b = box.getBoundingClientRect();
+  const c = cell.getBoundingClientRect();
+  box.scrollTo({
+    top: box.scrollTop + (c.top - b.top) - (b.height - c.height) / 2,
+    left: box.scrollLeft + (c.left - b.left) - (b.width - c.width) / 2,
+  });
+  const view = box.ownerDocument.defaultView;
+  if (view && (b.bottom < 0 || b.top > view.innerHeight)) {
+    box.scrollIntoView({ block: "nearest" });
+  }
 }
 
 export interface SheetViewProps {
@@ -152,10 +181,11 @@ export function SheetView({ port, navigator }: SheetViewProps) {
   const highlighted = grid && selected ? safeDisplayed(grid, selected.address) : null;
 
   useEffect(() => {
-    if (!highlighted || !scroller.current) return;
-    const cell = scroller.current.querySelector(`[data-address="${highlighted}"]`);
-    cell?.scrollIntoView({ block: "center", inline: "nearest" });
-  }, [highlighted, selected, layout]);
+    const box = scroller.current;
+    if (!highlighted || !box) return;
+    const cell = box.querySelector<HTMLElement>(`[data-address="${highlighted}"]`);
+    if (cell) scrollWithin(box, cell);
+  }, [highlighted, selected]);
 
   return (
     <section className={styles.section} data-testid="sheet-view" aria-labelledby="sheet-title">
@@ -179,10 +209,12 @@ export function SheetView({ port, navigator }: SheetViewProps) {
       {layout && layout.rows.length === 0 && <Text>{text("sheet.empty")}</Text>}
       {layout && layout.rows.length > 0 && (
         <div className={styles.scroller} ref={scroller} tabIndex={0}>
-          <table className={styles.table} data-testid="sheet-table">
+          <table className={styles.table} data-testid="sheet-table" aria-labelledby="sheet-title">
             <thead>
               <tr>
-                <th className={`${styles.head} ${styles.corner}`} />
+                <th className={`${styles.head} ${styles.corner}`} scope="col">
+                  <span className={styles.srOnly}>{text("sheet.corner")}</span>
+                </th>
                 {layout.columns.map((letter) => (
                   <th key={letter} className={styles.head} scope="col">
                     {letter}

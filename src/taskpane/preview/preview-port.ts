@@ -12,6 +12,8 @@ export class PreviewPort implements WorkbookPort {
   version = 0;
   /** How many scoring writes reached the workbook: the download waits for the first. */
   writes = 0;
+  /** Whether the sheet now holds our scores: false again after a revert (nothing to download). */
+  scored = false;
 
   constructor(
     private readonly inner: WorkbookPort,
@@ -30,11 +32,13 @@ export class PreviewPort implements WorkbookPort {
   async write(resolved: ResolvedWrite): Promise<void> {
     await this.inner.write(resolved);
     this.writes++;
+    this.scored = true;
     this.changed();
   }
 
   async revert(sheet: SheetRef): Promise<number> {
     const restored = await this.inner.revert(sheet);
+    this.scored = false;
     this.changed();
     return restored;
   }
