@@ -24,6 +24,7 @@ export default [
   {
     ignores: [
       "dist/**",
+      "dist-wps/**",
       "node_modules/**",
       "coverage/**",
       "out/**",
@@ -51,6 +52,11 @@ export default [
       },
     },
     rules: { "react/react-in-jsx-scope": "off" },
+  },
+  {
+    // The WPS add-in's pages are plain DOM.
+    files: ["src/wps-addin/**/*.ts"],
+    languageOptions: { globals: { HTMLElement: "readonly", HTMLElementTagNameMap: "readonly" } },
   },
   {
     // Only the WPS host (src/hosts/wps) touches the globals WPS injects.

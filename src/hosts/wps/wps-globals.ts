@@ -4,6 +4,7 @@
  * `Application`; outside WPS there is neither.
  */
 import type { EtApplication } from "./et-types";
+import type { WpsAddinApi } from "./wps-task-pane";
 
 declare const wps: { Application?: unknown } | undefined;
 declare const Application: unknown;
@@ -16,4 +17,10 @@ export function etApplication(): EtApplication | undefined {
   if (typeof wps !== "undefined" && wps && looksLikeEt(wps.Application)) return wps.Application;
   if (typeof Application !== "undefined" && looksLikeEt(Application)) return Application;
   return undefined;
+}
+
+/** The add-in side of the same object: task panes and the add-in's own storage. */
+export function wpsAddinApi(): WpsAddinApi | undefined {
+  const app = etApplication() as unknown as Partial<WpsAddinApi> | undefined;
+  return app && typeof app.CreateTaskPane === "function" ? (app as WpsAddinApi) : undefined;
 }
