@@ -30,7 +30,7 @@ class FakeAddinEt extends FakeEt {
 function install(): FakeAddinEt {
   const et = new FakeAddinEt();
   et.addSpec(seed);
-  (globalThis as Record<string, unknown>).Application = et;
+  (global as unknown as Record<string, unknown>).Application = et;
   return et;
 }
 
@@ -39,7 +39,7 @@ async function settle(): Promise<void> {
 }
 
 afterEach(() => {
-  delete (globalThis as Record<string, unknown>).Application;
+  delete (global as unknown as Record<string, unknown>).Application;
   jest.resetModules();
   window.localStorage.clear();
 });
@@ -94,7 +94,7 @@ describe("ribbon page (index.html)", () => {
 });
 
 describe("评分面板 (pane.html)", () => {
-  function button(name: string): HTMLButtonElement {
+  function button(name: string): { click(): void } {
     const found = [...document.querySelectorAll("button")].find((b) => b.textContent === name);
     if (!found) throw new Error(`no button ${name}`);
     return found;
@@ -111,7 +111,7 @@ describe("评分面板 (pane.html)", () => {
     const cells = [...document.querySelectorAll("li.finding button.cell")];
     expect(cells.length).toBeGreaterThan(0);
     expect(document.querySelector("li.finding")?.className).toMatch(/error|warning|info/);
-    (cells[0] as HTMLButtonElement).click();
+    (cells[0] as unknown as { click(): void }).click();
     await settle();
     expect(et.selection).toBe(`${seed.name}!$${cells[0].textContent?.replace(/(\d+)/, "$$$1")}`);
 

@@ -3,7 +3,6 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const pkg = require("../../scripts/wps-package.cjs") as {
   addinUrl: (raw?: string) => string;
   onlineEntry: (url: string) => string;
