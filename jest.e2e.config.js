@@ -7,6 +7,6 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests/e2e"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  testTimeout: 60000,
+  testTimeout: 120000,
   maxWorkers: 1,
 };

@@ -9,6 +9,7 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { deflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
 import { scoreFile, type ScoreRunOptions } from "../src/cli/score-file";
 import { scoreGrid } from "../src/domain";
@@ -107,7 +108,9 @@ export async function breakdown(inputs: string[], outDir: string): Promise<CliBr
     await fs.writeFile(path.join(outDir, `${i}.bare.xlsx`), bareBytes);
     sum.bareSave += lap();
 
-    const workbook = PackageWorkbook.fromBytes(await fs.readFile(inputs[i]));
+    const workbook = PackageWorkbook.fromBytes(await fs.readFile(inputs[i]), {
+      deflate: (b) => deflateRawSync(b, { level: 6 }),
+    });
     sum.read += lap();
     for (const sheet of await workbook.listSheets()) {
       const grid = await workbook.readGrid(sheet);

@@ -2,6 +2,7 @@
  * The "latest numbers" block of BENCHMARKS.md, rendered from a complete run's results so the page
  * never disagrees with bench/results.json. run.ts replaces what lies between the two markers.
  */
+import type { BigResult } from "./big-workbook";
 import type { CliResult } from "./cli";
 import type { EngineResult } from "./engine";
 import type { PaneResult } from "./pane";
@@ -23,6 +24,7 @@ export interface RunResults {
   roundTrips: RoundTripResult;
   engine: EngineResult;
   cli: CliResult;
+  bigWorkbook?: BigResult;
   pane: PaneResult;
 }
 
@@ -130,7 +132,7 @@ export function latestMarkdown(r: RunResults): string {
           msText(c.oursMs),
           c.oursFilesPerSecond,
         ],
-        ["bare ExcelJS load + write", msText(c.bareMs), c.bareFilesPerSecond],
+        ["bare ExcelJS load + save", msText(c.bareMs), c.bareFilesPerSecond],
       ]
     )
   );
@@ -168,6 +170,15 @@ export function latestMarkdown(r: RunResults): string {
     `\nPer file the scored copy gains ${b.writtenCellsPerFile} written cells, ${b.notesPerFile} of them with a note, ` +
       "and the hidden `_selfeval` snapshot sheet."
   );
+  const big = r.bigWorkbook;
+  if (big) {
+    out.push(
+      `\nThe example form beside a ${int(big.detailRows)}-row ledger sheet ` +
+        `(${(big.fileBytes / 1024 / 1024).toFixed(1)} MiB): \`scoreFile\` **${msText(big.medianMs)}** ` +
+        `median of ${big.runs} fresh processes (${big.runsMs.join(", ")} ms), peak resident memory ` +
+        `**${big.peakRssMb} MB** (goal < ${big.goalMs} ms and < ${big.goalMb} MB: ${big.meetsGoal ? "met" : "missed"}).`
+    );
+  }
 
   const p = r.pane;
   out.push("\n### 4. Task pane\n");

@@ -3,7 +3,7 @@
  * sheet once, score it, write once. Calls are serialised — a double click runs two recomputes one
  * after the other, never interleaved, so the second always reads what the first wrote.
  */
-import { scoreGrid } from "../domain";
+import { scoreGrid, type ScoredForm } from "../domain";
 import type { DetectResult, Evaluation } from "../domain/model";
 import type { PlanOptions, ResolvedWrite, WritePlan } from "../domain/plan-types";
 import type { RuleProfile } from "../domain/profile-types";
@@ -23,7 +23,11 @@ export type RecomputeResult =
   | {
       noTable?: undefined;
       sheet: SheetRef;
+      /** Every 自评表 on the sheet, top to bottom, each with its own evaluation and writes. */
+      forms: ScoredForm[];
+      /** The first form's evaluation (the sheet's only one in most workbooks). */
       evaluation: Evaluation;
+      /** The writes of every form on the sheet. */
       plan: WritePlan;
       resolved: ResolvedWrite;
       /** Cells written (0 on a dry run or when nothing needed writing). */
@@ -78,11 +82,12 @@ export function createRecomputeService(port: WorkbookPort): RecomputeService {
           if (scored.detect.detail !== undefined) result.detail = scored.detect.detail;
           return result;
         }
-        const { evaluation, plan, resolved } = scored;
+        const { forms, evaluation, plan, resolved } = scored;
         const write = !options.dryRun && resolved.cells.length > 0;
         if (write) await port.write(resolved);
         return {
           sheet,
+          forms,
           evaluation,
           plan,
           resolved,

@@ -130,7 +130,8 @@ async function runScore(paths: string[], flags: ScoreFlags): Promise<number> {
   for (const o of outcomes) {
     if (o.output) out.push(cliMessage(lang, "wrote", { path: o.output }));
     for (const sheet of o.sheets) {
-      if (sheet.skipped === "protected") {
+      // A protected sheet is named once, not once per form on it.
+      if (sheet.skipped === "protected" && sheet.evaluation.form === 1) {
         out.push(cliMessage(lang, "sheetProtected", { sheet: sheet.evaluation.sheetName }));
       }
     }

@@ -12,7 +12,7 @@ import type {
   Severity,
 } from "../domain/model";
 
-/** What happened to one sheet that holds a 自评表. */
+/** What happened to one 自评表 (a sheet may hold several). */
 export interface SheetOutcome {
   evaluation: Evaluation;
   /** The scored copy holds our writes for this sheet. */
@@ -36,6 +36,8 @@ export interface BudgetReport {
   weight: number;
   reportedRate: string | null;
   reportedScore: number | null;
+  /** Sub-rows whose printed 执行率 / 得分 were recomputed (1-based rows). */
+  subRows: { row: number; rate: number | null; score: number | null }[];
 }
 
 export interface IndicatorReport {
@@ -63,11 +65,24 @@ export interface FindingReport {
   message: string;
 }
 
+export interface BreakdownReport {
+  row: number;
+  parentRow: number;
+  level3: string;
+  target: string;
+  actual: string;
+}
+
 export interface SheetReport {
   name: string;
+  /** 1, 2 … : which 自评表 of the sheet this entry is. */
+  form: number;
+  /** The form's A1 range, e.g. "A1:J38". */
+  range: string;
   projectName: string | null;
   budget: BudgetReport | null;
   indicators: IndicatorReport[];
+  breakdowns: BreakdownReport[];
   total: number | null;
   grade: Grade | null;
   provisional: boolean;
@@ -99,6 +114,8 @@ export function sheetReport(outcome: SheetOutcome, lang: Lang): SheetReport {
   const e = outcome.evaluation;
   return {
     name: e.sheetName,
+    form: e.form,
+    range: e.range,
     projectName: e.projectName,
     budget: e.budget
       ? {
@@ -107,6 +124,11 @@ export function sheetReport(outcome: SheetOutcome, lang: Lang): SheetReport {
           weight: e.budget.weight,
           reportedRate: e.budget.reportedRate,
           reportedScore: e.budget.reportedScore,
+          subRows: e.budget.subRows.map((r) => ({
+            row: r.row + 1,
+            rate: r.rateCell === null ? null : roundTo(r.rate, 5),
+            score: r.score,
+          })),
         }
       : null,
     indicators: e.indicators.map((i) => ({
@@ -124,6 +146,13 @@ export function sheetReport(outcome: SheetOutcome, lang: Lang): SheetReport {
       reportedScore: i.reportedScore,
       explanation: i.explanation[lang],
       codes: [...i.codes],
+    })),
+    breakdowns: e.breakdowns.map((b) => ({
+      row: b.row + 1,
+      parentRow: b.parentRow + 1,
+      level3: b.level3,
+      target: b.target,
+      actual: b.actual,
     })),
     total: e.total,
     grade: e.grade,

@@ -5,6 +5,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import { deflateRawSync } from "zlib";
 import { createRecomputeService } from "../app/recompute";
 import type { Lang } from "../domain/model";
 import type { PlanOptions } from "../domain/plan-types";
@@ -21,6 +22,11 @@ export interface ScoreRunOptions {
   profile: RuleProfile;
   plan: Partial<PlanOptions>;
   lang: Lang;
+}
+
+/** Node's zlib: the same DEFLATE as fflate's, about three times faster on the parts we change. */
+function nativeDeflate(content: Uint8Array): Uint8Array {
+  return deflateRawSync(content, { level: 6 });
 }
 
 /** A failure with its reason already in words. */
@@ -65,7 +71,7 @@ export async function openWorkbook(
 ): Promise<{ bytes: Buffer; workbook: PackageWorkbook }> {
   const bytes = await fs.readFile(input);
   try {
-    return { bytes, workbook: PackageWorkbook.fromBytes(bytes) };
+    return { bytes, workbook: PackageWorkbook.fromBytes(bytes, { deflate: nativeDeflate }) };
   } catch (error) {
     (error as { bytes?: Buffer }).bytes = bytes;
     throw error;
@@ -101,12 +107,15 @@ export async function scoreFile(
         dryRun: options.check || isProtected,
       });
       if (result.noTable) continue;
-      const sheetOutcome: SheetOutcome = {
-        evaluation: result.evaluation,
-        written: !options.check && !isProtected,
-        skipped: !options.check && isProtected ? "protected" : null,
-      };
-      outcome.sheets.push(sheetOutcome);
+      // Each 自评表 of the sheet is its own entry; they were written together.
+      for (const form of result.forms) {
+        const sheetOutcome: SheetOutcome = {
+          evaluation: form.evaluation,
+          written: !options.check && !isProtected,
+          skipped: !options.check && isProtected ? "protected" : null,
+        };
+        outcome.sheets.push(sheetOutcome);
+      }
     }
     if (outcome.sheets.length === 0) throw new HostError("NO_TABLE", "no table");
     if (!options.check && outcome.sheets.some((s) => s.written)) {

@@ -37,12 +37,16 @@ export function renderSummary(report: Report, lang: Lang): string {
       ]);
       continue;
     }
+    const stacked = new Set(file.sheets.filter((s) => s.form > 1).map((s) => s.name));
     for (const sheet of file.sheets) {
       const { errors, warnings } = countFindings(sheet);
       const total =
         formatTotal(sheet.total) + (sheet.provisional ? cliMessage(lang, "provisional") : "");
+      // A sheet holding several forms lists each as "name #1", "name #2" ….
       const sheetName =
-        sheet.name + (sheet.skipped === "protected" ? cliMessage(lang, "protectedMark") : "");
+        sheet.name +
+        (stacked.has(sheet.name) ? ` #${sheet.form}` : "") +
+        (sheet.skipped === "protected" ? cliMessage(lang, "protectedMark") : "");
       table.push([
         name,
         sheetName,

@@ -35,8 +35,13 @@ export async function runRecomputeCommand(deps: RecomputeCommandDeps): Promise<C
     if (result.noTable) {
       outcome = { ok: false, message: hostMessage("noTable", { sheet: result.sheet.name }, lang) };
     } else {
-      const { total, grade } = result.evaluation;
-      const detail = total === null ? "" : `${total.toFixed(2)}${grade ? `（${grade}）` : ""}`;
+      // Every form on the sheet was scored; with stacked forms, each one's total is named in turn.
+      const forms = result.forms?.map((f) => f.evaluation) ?? [result.evaluation];
+      const totals = forms.filter((e) => e.total !== null);
+      const total = totals.length > 0 ? totals[0].total : null;
+      const detail = totals
+        .map((e) => `${(e.total as number).toFixed(2)}${e.grade ? `（${e.grade}）` : ""}`)
+        .join("；");
       outcome = {
         ok: true,
         message:

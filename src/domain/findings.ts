@@ -25,6 +25,9 @@ export const FINDING_SEVERITY: Record<FindingCode, Severity> = {
   QUALITATIVE_REVIEW: "warning",
   RATE_REASON_MISSING: "error",
   FORMULA_KEPT: "info",
+  UNIT_ASSUMED: "info",
+  BREAKDOWN_SUM: "info",
+  NOT_APPLICABLE: "info",
 };
 
 /** Codes that leave a row unscored: the total that includes it is provisional (A7). */

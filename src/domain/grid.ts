@@ -104,6 +104,11 @@ export function toA1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/** An inclusive rectangle → "A1:J38". */
+export function rangeToA1(range: MergedArea): string {
+  return `${toA1(range.top, range.left)}:${toA1(range.bottom, range.right)}`;
+}
+
 /** "B13" (optionally "Sheet1!$B$13") → absolute 0-based { row, col }. Throws on a malformed address. */
 export function fromA1(address: string): { row: number; col: number } {
   const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;

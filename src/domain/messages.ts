@@ -196,6 +196,31 @@ export const FINDING_MESSAGES: Record<FindingCode, FindingTemplates> = {
       en: '{cell}: rated "{tierEn}" ({tier}) with no reported score, so the default {score} was used. Confirm the score.',
     },
   },
+  UNIT_ASSUMED: {
+    default: {
+      "zh-CN":
+        "{cell}：实际完成值 {actual} 未写单位或数量级，按 {reading} 计（与年度指标值 {target} 相比最接近 100%）；如不对，请补写单位。",
+      en: "{cell}: the actual {actual} has no unit or multiplier; read as {reading} (the reading closest to 100% of the target {target}). If that is wrong, write the unit.",
+    },
+    rate: {
+      "zh-CN":
+        "{cell}：{actual} 既可读作 {reading}，也可读作 {other}；按 {reading} 计（与年度指标值 {target} 相比最接近 100%）。如不对，请写明百分号。",
+      en: "{cell}: {actual} could mean {reading} or {other}; read as {reading} (the reading closest to 100% of the target {target}). If that is wrong, write the percent sign.",
+    },
+  },
+  BREAKDOWN_SUM: {
+    default: {
+      "zh-CN": "{cell}：下方“其中”各项合计 {sum}，与本行 {value} 不一致；请核对。",
+      en: "{cell}: the breakdown rows below add up to {sum}, not this row's {value}; please check.",
+    },
+  },
+  NOT_APPLICABLE: {
+    default: {
+      "zh-CN":
+        "{cell}：本行标为不适用，不计分；其余指标得分按 {base} 分折算为 100 分（系数 {factor}）。如本行其实适用，请填写实际完成值。",
+      en: "{cell}: this row is marked not applicable and is not scored; the other scores are rescaled from {base} to 100 (factor {factor}). If the row does apply, fill in its actual value.",
+    },
+  },
   RATE_REASON_MISSING: {
     default: {
       "zh-CN": "{cell}：预算执行率 {rate} 低于 {limit}，请说明原因。",
@@ -291,6 +316,10 @@ export const EXPLANATIONS = {
   notScoredKept: {
     "zh-CN": "{reason}，未计算得分；计入表中得分 {reported}",
     en: "{reason}; not scored, the reported score {reported} counts",
+  },
+  notApplicable: {
+    "zh-CN": "本行标为不适用，不计分；总分按其余指标折算为 100 分",
+    en: "marked not applicable: not scored; the total is rescaled to 100 over the other rows",
   },
   notScoredNone: {
     "zh-CN": "{reason}，未计算得分；表中也未填得分",

@@ -119,14 +119,41 @@ export interface IndicatorRow {
   noteText: string;
 }
 
+/**
+ * A row printed under a weighted indicator that details it (其中：某作物种植面积): no 分值 and no
+ * 得分 of its own, so it is neither scored nor counted.
+ */
+export interface BreakdownRow {
+  row: number;
+  /** The weighted row it details. */
+  parentRow: number;
+  level3: string;
+  targetText: string;
+  actualText: string;
+  targetCell: Cell;
+  actualCell: Cell;
+}
+
 export interface TotalRow {
   row: number;
   weightCol: number | null;
   scoreCol: number;
 }
 
+/** A rectangle of cells, absolute 0-based, bounds inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface TableLayout {
   sheetName: string;
+  /** 1, 2 … : which 自评表 of the sheet this is, top to bottom (most sheets hold one). */
+  form: number;
+  /** The rows and columns this form occupies, from its title to its 总分 (or grade) row. */
+  range: CellRange;
   projectName: string | null;
   funds: FundsBlock | null;
   indicatorHeaderRow: number;
@@ -137,11 +164,20 @@ export interface TableLayout {
   /** Where the grade is (or should be) written: a labelled cell or the word beside the total. */
   gradeCell: CellRef | null;
   skippedRows: { row: number; reason: "placeholder" | "parent" | "empty" }[];
+  /** Rows that detail the row above them; not indicators. */
+  breakdowns: BreakdownRow[];
 }
 
-export type DetectResult =
-  | { ok: true; layout: TableLayout }
-  | { ok: false; reason: "no-table" | "no-indicator-header"; detail?: string };
+export type DetectFailure = {
+  ok: false;
+  reason: "no-table" | "no-indicator-header";
+  detail?: string;
+};
+
+export type DetectResult = { ok: true; layout: TableLayout } | DetectFailure;
+
+/** Every 自评表 on a sheet, top to bottom. */
+export type DetectFormsResult = { ok: true; layouts: TableLayout[] } | DetectFailure;
 
 // ---------- evaluate ----------
 
@@ -164,6 +200,9 @@ export const FINDING_CODES = [
   "QUALITATIVE_REVIEW",
   "RATE_REASON_MISSING",
   "FORMULA_KEPT",
+  "UNIT_ASSUMED",
+  "BREAKDOWN_SUM",
+  "NOT_APPLICABLE",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -205,6 +244,17 @@ export interface IndicatorResult {
   codes: FindingCode[];
 }
 
+/** A funds sub-row's own rate and score, computed only where the form already prints a number. */
+export interface FundsSubRowResult {
+  row: number;
+  /** Set when the sub-row's 执行率 cell holds a number (else left as the form has it). */
+  rateCell: string | null;
+  /** Set when the sub-row's 得分 cell holds a number. */
+  scoreCell: string | null;
+  rate: number | null;
+  score: number | null;
+}
+
 export interface BudgetResult {
   row: number;
   rateCell: string | null;
@@ -216,19 +266,37 @@ export interface BudgetResult {
   reportedRate: string | null;
   reportedScore: number | null;
   explanation: LocalizedText;
+  /** Sub-rows (其中：财政拨款 …) whose printed rate or score is recomputed. */
+  subRows: FundsSubRowResult[];
+}
+
+export interface BreakdownResult {
+  row: number;
+  parentRow: number;
+  level3: string;
+  target: string;
+  actual: string;
 }
 
 export interface Evaluation {
   sheetName: string;
+  /** 1, 2 … : which 自评表 of the sheet (TableLayout.form). */
+  form: number;
+  /** The form's A1 range on its sheet, e.g. "A1:J38". */
+  range: string;
   profileId: string;
   projectName: string | null;
   layout: TableLayout;
   budget: BudgetResult | null;
   indicators: IndicatorResult[];
+  /** Rows that detail an indicator (其中 …): shown, not scored. */
+  breakdowns: BreakdownResult[];
   total: number | null;
   grade: Grade | null;
   /** True when some row could not be scored and kept its reported score. */
   provisional: boolean;
+  /** Set when rows marked 不适用 were dropped and the total rescaled (profile option). */
+  rescaled?: { base: number; factor: number; rows: number[] };
   reportedTotal: number | null;
   reportedGrade: string | null;
   totalCell: string | null;

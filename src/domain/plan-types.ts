@@ -24,7 +24,8 @@ export interface CellMark {
 
 export interface SkippedWrite {
   address: string;
-  reason: "formula" | "protected";
+  /** formula: the user's formula is kept; placeholder: the user typed "/", "—", "无" … there. */
+  reason: "formula" | "protected" | "placeholder";
   /** What we would have written. */
   value: CellValue;
 }

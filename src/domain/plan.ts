@@ -15,7 +15,7 @@ import type {
   WritePlan,
   WriteReason,
 } from "./plan-types";
-import { isPlaceholder } from "./parse/normalize";
+import { isPlaceholder, normalizeLabel } from "./parse/normalize";
 
 /** Fill colours of the marks (Excel's own "bad" and "neutral" cell-style fills). */
 export const MARK_FILLS: Readonly<Record<"error" | "warning", string>> = Object.freeze({
@@ -60,7 +60,13 @@ function totalExplanation(evaluation: Evaluation, lang: Lang): string {
           evaluation.grade ? `; grade ${evaluation.grade}` : "",
         ];
   const provisional = evaluation.provisional ? NOTE_TEXT.provisional[lang] : "";
-  return `${parts.join("")}${lang === "zh-CN" ? "。" : "."}${provisional}`;
+  const r = evaluation.rescaled;
+  const rescaled = r
+    ? lang === "zh-CN"
+      ? `（不适用指标已剔除：合计按 ${scoreText(r.base)} 分折算为 100 分。）`
+      : ` (Not-applicable rows dropped: the sum is rescaled from ${scoreText(r.base)} to 100.)`
+    : "";
+  return `${parts.join("")}${lang === "zh-CN" ? "。" : "."}${rescaled}${provisional}`;
 }
 
 /** A score as text, the way the engine prints scores everywhere: "10", "0.85", "9.9". */
@@ -71,6 +77,17 @@ export function scoreText(score: number): string {
 function round(value: number, places: number): number {
   return dec(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
 }
+
+/**
+ * "/", "—", "无", "不适用" … typed where a figure could go: the user's statement that none applies.
+ * Only an indicator's own 得分 and the total are ours to fill regardless (RULES A7).
+ */
+function holdsPlaceholder(cell: Cell): boolean {
+  if (typeof cell.value !== "string" || cell.value.trim() === "") return false;
+  return isPlaceholder(cell.value) || normalizeLabel(cell.value) === "不适用";
+}
+
+const FILLS_PLACEHOLDERS: ReadonlySet<WriteReason> = new Set<WriteReason>(["score", "total"]);
 
 type Representation = "empty" | "number" | "text";
 
@@ -173,6 +190,10 @@ export function planWrites(
     seen.add(at.address);
     const cell = cellAt(grid, at.row, at.col);
     const planned = make(cell);
+    if (!FILLS_PLACEHOLDERS.has(reason) && holdsPlaceholder(cell)) {
+      skipped.push({ ...at, reason: "placeholder", value: planned.value });
+      return;
+    }
     if (cell.formula !== undefined && !options.replaceFormulas) {
       skipped.push({ ...at, reason: "formula", value: planned.value });
       return;
@@ -197,6 +218,14 @@ export function planWrites(
     const { rate, score } = budget;
     if (rate !== null) own(budget.rateCell, "rate", (cell) => rateValue(rate, cell));
     if (score !== null) own(budget.scoreCell, "budgetScore", (cell) => scoreValue(score, cell));
+    // Sub-rows only where the form already prints a figure (the rules computed nothing otherwise).
+    for (const sub of budget.subRows) {
+      const subRate = sub.rate;
+      const subScore = sub.score;
+      if (subRate !== null) own(sub.rateCell, "rate", (cell) => rateValue(subRate, cell));
+      if (subScore !== null)
+        own(sub.scoreCell, "budgetScore", (cell) => scoreValue(subScore, cell));
+    }
   }
   const total = evaluation.total;
   if (total !== null) own(evaluation.totalCell, "total", (cell) => scoreValue(total, cell));
@@ -302,4 +331,22 @@ function planMarks(evaluation: Evaluation, targetOf: TargetOf, options: PlanOpti
     }))
     .filter((m) => m.fill !== null || m.note !== null)
     .sort(byPosition);
+}
+
+function addressOrder(a: { address: string }, b: { address: string }): number {
+  return byPosition(fromA1(a.address), fromA1(b.address));
+}
+
+/**
+ * One plan for a sheet holding several forms: each form's plan covers its own cells, which never
+ * overlap another form's, so the union is written in one batch and kept in one snapshot.
+ */
+export function mergePlans(sheetName: string, plans: readonly WritePlan[]): WritePlan {
+  if (plans.length === 1) return plans[0];
+  return {
+    sheetName,
+    writes: plans.flatMap((p) => p.writes).sort(byPosition),
+    marks: plans.flatMap((p) => p.marks).sort(byPosition),
+    skipped: plans.flatMap((p) => p.skipped).sort(addressOrder),
+  };
 }

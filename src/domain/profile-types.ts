@@ -21,4 +21,9 @@ export interface RuleProfile {
   gradeBands: { excellent: number; good: number; pass: number };
   /** Printed numbers differing from ours by more than this are reported. */
   mismatchTolerance: number;
+  /**
+   * Rows marked 不适用: "keep" reads them like any text (RULES A); "rescale" drops them and rescales
+   * the total to 100 (Part B: total × 100 ÷ (budget weight + the other rows' weights)).
+   */
+  notApplicable: "keep" | "rescale";
 }

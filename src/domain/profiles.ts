@@ -21,6 +21,7 @@ export const DEFAULT_PROFILE: RuleProfile = Object.freeze({
   rateReasonBelow: null,
   gradeBands: { excellent: 90, good: 80, pass: 60 },
   mismatchTolerance: 0.005,
+  notApplicable: "keep",
 }) as RuleProfile;
 
 function variant(
@@ -63,6 +64,12 @@ export const PROFILES: readonly RuleProfile[] = Object.freeze([
       budgetDenominator: "initial",
       qualitativeBands: { achieved: 0.8, partial: 0.5 },
     }
+  ),
+  variant(
+    "rescale-na",
+    "不适用指标剔除，其余按 100 分折算",
+    "Not-applicable rows dropped, the rest rescaled to 100",
+    { notApplicable: "rescale" }
   ),
   variant("guangxi", "广西：超目标 30% 必须说明", "Guangxi: over-target note mandatory", {
     overTargetSeverity: "error",
@@ -257,6 +264,12 @@ export function loadProfile(json: unknown): RuleProfile {
     `must lie in [0, 1) (got ${mismatchTolerance})`
   );
 
+  // Profiles written before this option existed keep RULES A's reading.
+  const notApplicable =
+    data.notApplicable === undefined
+      ? "keep"
+      : oneOf(data, "notApplicable", "notApplicable", ["keep", "rescale"] as const);
+
   return {
     id,
     name,
@@ -270,5 +283,6 @@ export function loadProfile(json: unknown): RuleProfile {
     rateReasonBelow,
     gradeBands: { excellent, good, pass },
     mismatchTolerance,
+    notApplicable,
   };
 }

@@ -58,6 +58,10 @@ const zhCN = {
   "table.hideExplanation": "收起“{name}”的计算说明",
   "table.empty": "未识别到可评分的指标。",
 
+  "breakdowns.title": "明细行（不单独计分）",
+  "breakdowns.item": "第 {row} 行 {name}：{target} / {actual}（第 {parent} 行的明细）",
+  "forms.label": "本工作表共有 {count} 张自评表，查看：",
+  "forms.option": "第 {n} 张：{project}（总分 {total}）",
   "settings.title": "设置",
   "settings.profile": "评分规则",
   "settings.overTarget": "超目标提示阈值（%）",
@@ -167,6 +171,10 @@ const en: Record<UiKey, string> = {
   "table.hideExplanation": "Hide how “{name}” was scored",
   "table.empty": "No scorable indicators were found.",
 
+  "breakdowns.title": "Breakdown rows (not scored on their own)",
+  "breakdowns.item": "Row {row} {name}: {target} / {actual} (details row {parent})",
+  "forms.label": "This sheet holds {count} forms; showing:",
+  "forms.option": "Form {n}: {project} (total {total})",
   "settings.title": "Settings",
   "settings.profile": "Rule profile",
   "settings.overTarget": "Over-target threshold (%)",

@@ -37,7 +37,9 @@ import type { WorkbookPort } from "../hosts/workbook-port";
 import { t as translate, type Lang, type Params, type UiKey } from "../i18n";
 import { ActionBar } from "./components/ActionBar";
 import { ErrorBar } from "./components/ErrorBar";
+import { BreakdownList } from "./components/BreakdownList";
 import { FindingsList } from "./components/FindingsList";
+import { FormPicker } from "./components/FormPicker";
 import { IndicatorTable } from "./components/IndicatorTable";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { SettingsPanel } from "./components/SettingsPanel";
@@ -138,6 +140,8 @@ export function App({
   const service = useMemo(() => injected ?? createRecomputeService(port), [injected, port]);
   const [state, dispatch] = useReducer(paneReducer, INITIAL_STATE);
   const [settings, setSettings] = useState<UserSettings>({ ...DEFAULT_SETTINGS });
+  /** Which form of a sheet holding several is shown (recompute scores them all). */
+  const [formIndex, setFormIndex] = useState(0);
   const [loadProblems, setLoadProblems] = useState<string[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [navError, setNavError] = useState<string | null>(null);
@@ -218,6 +222,7 @@ export function App({
           result: {
             sheetName: result.sheet.name,
             evaluation: result.evaluation,
+            forms: result.forms.map((f) => f.evaluation),
             writtenCells: result.writtenCells,
           },
         });
@@ -264,7 +269,8 @@ export function App({
   }, [navigator, state.result?.sheetName, t]);
 
   const working = isBusy(state.phase);
-  const evaluation = state.result?.evaluation;
+  const forms = state.result?.forms ?? [];
+  const evaluation = forms[formIndex] ?? state.result?.evaluation;
   const notices = [...loadProblems, saveError, navError].filter((n): n is string => n !== null);
 
   return (
@@ -325,9 +331,11 @@ export function App({
           )}
           {evaluation && (
             <>
+              <FormPicker forms={forms} selected={formIndex} onSelect={setFormIndex} />
               <SummaryCard evaluation={evaluation} />
               <FindingsList findings={evaluation.findings} onSelect={selectFinding} />
               <IndicatorTable evaluation={evaluation} />
+              <BreakdownList breakdowns={evaluation.breakdowns ?? []} />
             </>
           )}
           {previewBottom}

@@ -17,6 +17,8 @@ export interface PaneError {
 export interface PaneResult {
   sheetName: string;
   evaluation: Evaluation;
+  /** Every 自评表 on the sheet when it holds several (the pane then offers a picker). */
+  forms?: Evaluation[];
   writtenCells: number;
 }
 

@@ -44,14 +44,16 @@ async function run(grid: CellGrid, plan = {}) {
 describe("the seed form end to end", () => {
   const grid = gridFromSpec(seed);
 
-  test("the plan writes H6 (rate), I6 (budget score), I13..I37 and the total I38", () => {
+  // The 其中：财政拨款 row prints its own 得分 (9.98, a number): it is recomputed, 3106.43 / 3112 → 9.98.
+  test("the plan writes H6 (rate), I6 and I7 (budget scores), I13..I37 and the total I38", () => {
     const scored = scoreGrid(grid);
     if (!scored.ok) throw new Error("seed not detected");
     const { plan } = scored;
     const rows = Array.from({ length: 25 }, (_, i) => `I${13 + i}`);
-    expect(plan.writes.map((w) => w.address)).toEqual(["H6", "I6", ...rows, "I38"]);
+    expect(plan.writes.map((w) => w.address)).toEqual(["H6", "I6", "I7", ...rows, "I38"]);
     expect(plan.writes.map((w) => w.reason)).toEqual([
       "rate",
+      "budgetScore",
       "budgetScore",
       ...rows.map(() => "score"),
       "total",
@@ -59,6 +61,7 @@ describe("the seed form end to end", () => {
     const value = (a: string) => plan.writes.find((w) => w.address === a)?.value;
     expect(value("H6")).toBe("99.82%"); // the template prints the rate as text: it stays text
     expect(value("I6")).toBe(9.98);
+    expect(value("I7")).toBe(9.98);
     expect(value("I28")).toBe(0.85);
     expect(value("I38")).toBe(98.83);
     // Every other row met its target and scores its weight (column H).

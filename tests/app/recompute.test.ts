@@ -27,9 +27,11 @@ jest.mock("../../src/domain", () => ({
       marks: [],
       skipped: [],
     };
+    const evaluation = smallEvaluation({ sheetName: grid.sheetName });
     return {
       ok: true,
-      evaluation: smallEvaluation({ sheetName: grid.sheetName }),
+      forms: [{ evaluation, plan }],
+      evaluation,
       plan,
       resolved: resolveWrite(plan, grid),
     };

@@ -12,6 +12,7 @@ import { seedLikeSheet } from "../../bench/sheets";
 import { measureOnce, rescoreSyncs, runRoundTrips } from "../../bench/round-trips";
 import { measureEngine } from "../../bench/engine";
 import { runCli } from "../../bench/cli";
+import { runBig } from "../../bench/big-workbook";
 import { median } from "../../bench/stats";
 
 describe("bench helpers", () => {
@@ -81,4 +82,14 @@ describe("cli", () => {
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("big workbook", () => {
+  test("the form beside a ledger sheet scores in its own process, with its peak memory", async () => {
+    const r = await runBig({ runs: 1, rows: 300 });
+    expect(r.total).toBe(98.83);
+    expect(r.detailRows).toBe(300);
+    expect(r.runsMs).toHaveLength(1);
+    expect(r.peakRssMb).toBeGreaterThan(10);
+  }, 180_000);
 });

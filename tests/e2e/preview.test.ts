@@ -108,7 +108,7 @@ describe("the pane in preview mode, over the sample form", () => {
   beforeAll(async () => {
     pane = await openPane(browser, served);
     page = pane.page;
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(45_000);
   });
 
   afterAll(async () => {
@@ -215,7 +215,7 @@ describe("scoring the user's own .xlsx in the browser", () => {
   beforeAll(async () => {
     pane = await openPane(browser, served);
     page = pane.page;
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(45_000);
   });
 
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { createRecomputeService } from "../../src/app/recompute";
 import { runRecomputeCommand } from "../../src/commands/recompute-command";
 import { ExcelWorkbook, type ExcelWorkbookOptions } from "../../src/hosts/excel/excel-workbook";
 import { seed } from "../fixtures/forms/seed";
+import { stackedThree } from "../fixtures/forms/round2/stacked";
 import { FakeExcel } from "./fake-excel";
 
 function command(excel: FakeExcel, settings: unknown = undefined) {
@@ -33,6 +34,22 @@ describe("一键评分 command", () => {
     expect(outcome).toEqual({ ok: true, message: "已评分：总分 98.83（优）。" });
     expect(shown).toEqual([]);
     expect(excel.cell(seed.name, "I38").value).toBe(98.83);
+  });
+
+  test("a sheet of three stacked forms: every form scored in one write, each total named", async () => {
+    const excel = FakeExcel.fromSpec(stackedThree);
+    const { run, shown } = command(excel);
+    const outcome = await run();
+    // Totals worked by hand in the fixture: 96, 95 and 94, all 优.
+    expect(outcome).toEqual({
+      ok: true,
+      message: "已评分：总分 96.00（优）；95.00（优）；94.00（优）。",
+    });
+    expect(shown).toEqual([]);
+    // The second form's empty total and the third form's grade are written too.
+    expect(excel.cell(stackedThree.name, "I36").value).toBe(95);
+    expect(excel.cell(stackedThree.name, "I55").value).toBe(94);
+    expect(excel.cell(stackedThree.name, "H56").value).toBe("优");
   });
 
   test("settings from the document apply: no notes, English messages", async () => {

@@ -10,6 +10,8 @@ import { getProfile } from "../../src/domain/profiles";
 import { FINDING_CODES, type Evaluation, type FindingCode } from "../../src/domain/model";
 import { EXPECTED, type GoldenExpectation } from "./expected";
 import { GOLDEN_FORMS } from "./forms";
+import { ROUND2 } from "./expected-round2";
+import { scoreGrid } from "../../src/domain";
 
 const FORMS = new Map<string, SheetSpec>(
   [...ALL_FORMS, ...GOLDEN_FORMS].map((f) => [f.id, f.spec])
@@ -119,6 +121,12 @@ test("between them the golden forms raise every finding code", () => {
   for (const e of EXPECTED) {
     if (e.detect) continue;
     for (const f of evaluate(e.form, e.profile).findings) seen.add(f.code);
+  }
+  // The second round's sheets (every form on each): expected-round2.ts.
+  for (const sheet of ROUND2) {
+    const scored = scoreGrid(gridFromSpec(sheet.spec), { profile: getProfile(sheet.profile) });
+    if (scored.ok)
+      for (const form of scored.forms) for (const f of form.evaluation.findings) seen.add(f.code);
   }
   const missing = FINDING_CODES.filter((c) => !seen.has(c) && !notFromEvaluation.includes(c));
   expect(missing).toEqual([]);

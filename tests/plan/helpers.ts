@@ -111,6 +111,9 @@ export function layoutStub(): TableLayout {
     total: { row: 8, weightCol: 7, scoreCol: 8 },
     gradeCell: { row: 8, col: 9 },
     skippedRows: [],
+    breakdowns: [],
+    form: 1,
+    range: { top: 0, left: 0, bottom: 8, right: 9 },
   };
 }
 
@@ -128,6 +131,7 @@ export function budgetStub(overrides: Partial<BudgetResult> = {}): BudgetResult 
       "zh-CN": "执行率 = 3106.43 / 3112 = 99.82%",
       en: "rate = 3106.43 / 3112 = 99.82%",
     },
+    subRows: [],
     ...overrides,
   };
 }
@@ -139,9 +143,12 @@ export function budgetStub(overrides: Partial<BudgetResult> = {}): BudgetResult 
 export function smallEvaluation(overrides: Partial<Evaluation> = {}): Evaluation {
   return {
     sheetName: "自评表",
+    form: 1,
+    range: "A1:J9",
     profileId: "mof-2020",
     projectName: null,
     layout: layoutStub(),
+    breakdowns: [],
     budget: budgetStub(),
     indicators: [
       indicator(4, 3, 3, "A 达标"),

@@ -19,6 +19,9 @@ const layout: TableLayout = {
   total: { row: 20, weightCol: 7, scoreCol: 8 },
   gradeCell: { row: 20, col: 9 },
   skippedRows: [],
+  breakdowns: [],
+  form: 1,
+  range: { top: 0, left: 0, bottom: 20, right: 9 },
 };
 
 describe("sumTotal", () => {

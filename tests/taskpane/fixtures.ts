@@ -53,6 +53,9 @@ const info: Finding = {
 export function seedEvaluation(): Evaluation {
   return {
     sheetName: "项目支出绩效自评表",
+    form: 1,
+    range: "A1:J38",
+    breakdowns: [],
     profileId: "mof-2020",
     projectName: "基层科普行动计划专项资金",
     layout: {} as Evaluation["layout"],
@@ -69,6 +72,7 @@ export function seedEvaluation(): Evaluation {
         "zh-CN": "执行率 = 3106.43 ÷ 3112 = 99.82%，得分 = 99.82% × 10 = 9.98。",
         en: "Rate = 3106.43 ÷ 3112 = 99.82%; score = 99.82% × 10 = 9.98.",
       },
+      subRows: [],
     },
     indicators: [
       {
@@ -138,10 +142,12 @@ export function seedEvaluation(): Evaluation {
 }
 
 export function seedResult(evaluation = seedEvaluation()): RecomputeResult {
+  const plan = { sheetName: evaluation.sheetName, writes: [], marks: [], skipped: [] };
   return {
     sheet: { name: evaluation.sheetName },
+    forms: [{ evaluation, plan }],
     evaluation,
-    plan: { sheetName: evaluation.sheetName, writes: [], marks: [], skipped: [] },
+    plan,
     resolved: {
       sheetName: evaluation.sheetName,
       cells: [],

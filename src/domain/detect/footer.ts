@@ -23,8 +23,13 @@ function valueCellOf(view: SheetView, row: number, col: number): CellRef {
  * A labelled 评价等级/自评等级 cell anywhere on the sheet wins; otherwise a grade word (优/良/中/差)
  * printed in the total row right of the total score.
  */
-export function findGradeCell(view: SheetView, total: TotalRow | null): CellRef | null {
-  for (let r = view.top; r < view.bottom; r++) {
+export function findGradeCell(
+  view: SheetView,
+  total: TotalRow | null,
+  fromRow: number = view.top,
+  toRow: number = view.bottom
+): CellRef | null {
+  for (let r = fromRow; r < toRow; r++) {
     for (let c = view.left; c < view.right; c++) {
       if (isGradeLabel(view.key(r, c))) return valueCellOf(view, r, c);
     }
@@ -36,8 +41,12 @@ export function findGradeCell(view: SheetView, total: TotalRow | null): CellRef 
   return null;
 }
 
-export function findProjectName(view: SheetView, endRow: number): string | null {
-  for (let r = view.top; r < endRow; r++) {
+export function findProjectName(
+  view: SheetView,
+  endRow: number,
+  fromRow: number = view.top
+): string | null {
+  for (let r = fromRow; r < endRow; r++) {
     for (let c = view.left; c < view.right; c++) {
       if (!isProjectNameLabel(view.key(r, c))) continue;
       for (let v = view.spanRight(r, c) + 1; v < view.right; v++) {

@@ -31,8 +31,12 @@ function headerColumns(view: SheetView, row: number): Partial<Record<FundsRole, 
   return cols;
 }
 
-function findFundsLabel(view: SheetView, endRow: number): { row: number; col: number } | null {
-  for (let r = view.top; r < endRow; r++) {
+function findFundsLabel(
+  view: SheetView,
+  fromRow: number,
+  endRow: number
+): { row: number; col: number } | null {
+  for (let r = fromRow; r < endRow; r++) {
     for (let c = view.left; c < view.right; c++) {
       if (isFundsLabel(view.key(r, c))) return { row: r, col: c };
     }
@@ -40,10 +44,15 @@ function findFundsLabel(view: SheetView, endRow: number): { row: number; col: nu
   return null;
 }
 
-export function findFundsBlock(view: SheetView, endRow: number): FundsBlock | null {
-  const label = findFundsLabel(view, endRow);
+/** The funds block of the form whose indicator header is `endRow`, searched from `fromRow` (its top). */
+export function findFundsBlock(
+  view: SheetView,
+  endRow: number,
+  fromRow: number = view.top
+): FundsBlock | null {
+  const label = findFundsLabel(view, fromRow, endRow);
   // Without a 项目资金 label, any row above the indicator table naming two budget amounts is the header.
-  const searchFrom = label ? label.row : view.top;
+  const searchFrom = label ? label.row : fromRow;
   const searchTo = label ? label.row + HEADER_REACH : endRow - 1;
   let headerRow = -1;
   let header: Partial<Record<FundsRole, number>> = {};

@@ -4,12 +4,20 @@
  * ends the table. One pass over the rows.
  */
 import type { Cell } from "../grid";
-import type { IndicatorColumns, IndicatorRow, SectionDecl, TableLayout } from "../model";
+import type {
+  BreakdownRow,
+  IndicatorColumns,
+  IndicatorRow,
+  SectionDecl,
+  TableLayout,
+} from "../model";
+import Decimal from "decimal.js";
+import { parseAmount } from "../parse/amount";
 import { isPlaceholder, normalizeText } from "../parse/normalize";
 import { labelKey } from "./labels";
 import { declaredSectionWeight } from "./sections";
 import type { SheetView } from "./sheet-view";
-import { indicatorRole, isGradeLabel, isTotalLabel } from "./synonyms";
+import { indicatorRole, isFooterLabel, isGradeLabel, isTotalLabel } from "./synonyms";
 
 /** Blank rows in a row that end a table with no 总分 row. */
 const MAX_BLANK_RUN = 5;
@@ -21,11 +29,19 @@ const PARENT_NUMBERING = /^[一二三四五六七八九十]+[、.．]/;
 /** "1、…", "1.…", "(1)…" — a numbered child. */
 const CHILD_NUMBERING = /^(\d+[、.．]|\(\d+\))/;
 
+/** "其中：某作物种植面积" — a breakdown of the row above. */
+const BREAKDOWN_LABEL = /^其中/;
+/** A parent marked as having parts: ★, or numbered (一、 1、 (1)). */
+const MARKED_PARENT = /^([★☆]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|\(\d+\))/;
+
 export interface RowScan {
   indicators: IndicatorRow[];
   sections: SectionDecl[];
   skippedRows: TableLayout["skippedRows"];
   totalRow: number | null;
+  breakdowns: BreakdownRow[];
+  /** The first row after the table (its 总分 row's successor, or where the scan stopped). */
+  endRow: number;
 }
 
 interface Levels {
@@ -105,13 +121,16 @@ function isTotalRow(view: SheetView, row: number): boolean {
   return false;
 }
 
-/** A grade label or a second indicator header: the table ended without a 总分 row. */
+/**
+ * A grade label, a sign-off line (填表人 …) or a second indicator header: the table ended without
+ * a 总分 row.
+ */
 function startsAnotherBlock(view: SheetView, row: number): boolean {
   let roles = 0;
   for (let c = view.left; c < view.right; c++) {
     const key = view.key(row, c);
     if (!key) continue;
-    if (isGradeLabel(key)) return true;
+    if (isGradeLabel(key) || isFooterLabel(key)) return true;
     if (indicatorRole(key)) roles++;
   }
   return roles >= 3;
@@ -173,20 +192,111 @@ function collectSections(
   return sections;
 }
 
+interface Kept {
+  row: number;
+  levels: Levels;
+}
+
+function weightOf(view: SheetView, row: number, col: number): Decimal | null {
+  const read = parseAmount(view.cell(row, col));
+  return read.kind === "number" ? read.value : null;
+}
+
+/**
+ * Rows with neither 分值 nor 得分 right under a weighted row (or under its other parts) detail that
+ * row: a breakdown when labelled 其中…, when the parent is marked (★, numbered), or when the
+ * weights already add up without it — the section's declared weight, or 100 with the budget's.
+ * Any other such row stays an indicator (and is reported as missing its 分值).
+ */
+function splitBreakdowns(
+  view: SheetView,
+  columns: IndicatorColumns,
+  kept: Kept[],
+  budgetWeight: Decimal
+): { rows: Kept[]; breakdowns: BreakdownRow[] } {
+  const noFigures = (row: number) =>
+    isPlaceholder(view.text(row, columns.weight)) && isPlaceholder(view.text(row, columns.score));
+  const candidates = new Map<number, Kept>(); // row → parent
+  let parent: Kept | null = null;
+  let previous: Kept | null = null;
+  for (const k of kept) {
+    if (!noFigures(k.row)) {
+      parent = k;
+    } else if (
+      parent &&
+      previous &&
+      (previous === parent || candidates.get(previous.row) === parent)
+    ) {
+      candidates.set(k.row, parent);
+    } else {
+      parent = null;
+    }
+    previous = k;
+  }
+  if (candidates.size === 0) return { rows: kept, breakdowns: [] };
+
+  // Weights of the rows that are not candidates: per 一级 label, and for the whole table.
+  const bySection = new Map<number | null, Decimal>();
+  let table = budgetWeight;
+  for (const k of kept) {
+    if (candidates.has(k.row)) continue;
+    const w = weightOf(view, k.row, columns.weight);
+    if (w === null) continue;
+    table = table.plus(w);
+    const source = k.levels.level1Source;
+    bySection.set(source, (bySection.get(source) ?? new Decimal(0)).plus(w));
+  }
+  const sectionAddsUp = (k: Kept): boolean => {
+    const source = k.levels.level1Source;
+    if (source === null || columns.level1 === null) return false;
+    const declared = declaredSectionWeight(labelKey(view.text(source, columns.level1)));
+    return declared !== null && declared.weight.eq(bySection.get(source) ?? 0);
+  };
+  const tableAddsUp = table.eq(100);
+
+  const rows: Kept[] = [];
+  const breakdowns: BreakdownRow[] = [];
+  for (const k of kept) {
+    const p = candidates.get(k.row);
+    const isPart =
+      p !== undefined &&
+      (BREAKDOWN_LABEL.test(labelKey(view.text(k.row, columns.level3))) ||
+        MARKED_PARENT.test(labelKey(view.text(p.row, columns.level3))) ||
+        sectionAddsUp(k) ||
+        tableAddsUp);
+    if (!isPart) {
+      rows.push(k);
+      continue;
+    }
+    breakdowns.push({
+      row: k.row,
+      parentRow: p.row,
+      level3: displayText(view.text(k.row, columns.level3)),
+      targetText: targetText(view, k.row, columns),
+      actualText: view.text(k.row, columns.actual),
+      targetCell: view.cell(k.row, columns.target),
+      actualCell: view.cell(k.row, columns.actual),
+    });
+  }
+  return { rows, breakdowns };
+}
+
 export function scanIndicatorRows(
   view: SheetView,
   firstRow: number,
-  columns: IndicatorColumns
+  columns: IndicatorColumns,
+  budgetWeight: Decimal = new Decimal(10)
 ): RowScan {
   const cols = tableColumns(columns);
   const level1 = new LevelCarry(view, columns.level1, firstRow);
   const level2 = new LevelCarry(view, columns.level2, firstRow);
 
-  const kept: { row: number; levels: Levels }[] = [];
+  const kept: Kept[] = [];
   const skippedRows: RowScan["skippedRows"] = [];
   const blankRun: number[] = [];
-  let parent: { row: number; levels: Levels } | null = null;
+  let parent: Kept | null = null;
   let totalRow: number | null = null;
+  let endRow = view.bottom;
 
   const flushBlanks = () => {
     for (const row of blankRun) skippedRows.push({ row, reason: "empty" });
@@ -196,9 +306,13 @@ export function scanIndicatorRows(
   for (let r = firstRow; r < view.bottom; r++) {
     if (isTotalRow(view, r)) {
       totalRow = r;
+      endRow = r + 1;
       break;
     }
-    if (startsAnotherBlock(view, r)) break;
+    if (startsAnotherBlock(view, r)) {
+      endRow = r;
+      break;
+    }
 
     const newSection = level1.advance(r);
     const newGroup = level2.advance(r);
@@ -218,7 +332,10 @@ export function scanIndicatorRows(
         skippedRows.push({ row: r, reason: "placeholder" });
       } else {
         blankRun.push(r);
-        if (blankRun.length >= MAX_BLANK_RUN) break;
+        if (blankRun.length >= MAX_BLANK_RUN) {
+          endRow = r + 1;
+          break;
+        }
       }
       continue;
     }
@@ -244,10 +361,13 @@ export function scanIndicatorRows(
 
   kept.sort((a, b) => a.row - b.row);
   skippedRows.sort((a, b) => a.row - b.row);
+  const split = splitBreakdowns(view, columns, kept, budgetWeight);
   return {
-    indicators: kept.map(({ row, levels }) => buildRow(view, row, columns, levels)),
-    sections: collectSections(view, columns.level1, kept),
+    indicators: split.rows.map(({ row, levels }) => buildRow(view, row, columns, levels)),
+    sections: collectSections(view, columns.level1, split.rows),
     skippedRows,
     totalRow,
+    breakdowns: split.breakdowns,
+    endRow,
   };
 }

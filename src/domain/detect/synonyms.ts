@@ -96,7 +96,7 @@ export function isFundsLabel(key: string): boolean {
 /** The kind of a funds-block row label, ignoring the 其中 prefix. */
 export function fundsRowKind(key: string): FundsRowKind | null {
   const k = bareKey(key.replace(/^其中[:：]?/, ""));
-  if (/^(年度)?资金总额/.test(k) || k === "合计" || k === "年度资金合计") return "total";
+  if (/^(年度)?(资金)?(总额|合计)$/.test(k) || /^(年度)?资金总额/.test(k)) return "total";
   if (/^(当年|本年|本级)?财政(拨款|资金)/.test(k)) return "fiscal";
   if (/^上年结转/.test(k)) return "carryover";
   if (/^其他资金/.test(k)) return "other";
@@ -141,6 +141,19 @@ const GRADE_WORDS = new Set(["优", "良", "中", "差", "优秀", "良好"]);
 
 export function isGradeWord(key: string): boolean {
   return GRADE_WORDS.has(key);
+}
+
+/** The sign-off lines printed under a form (and between stacked forms): 填表人、联系电话、填报日期 … */
+const FOOTER_LABEL =
+  /^(填表人|填报人|联系电话|联系人|填报日期|填表日期|单位负责人|财务负责人|项目负责人|审核人|制表人)/;
+
+export function isFooterLabel(key: string): boolean {
+  return FOOTER_LABEL.test(key);
+}
+
+/** A form's title line: 项目支出绩效自评表, 部门整体支出绩效自评表 … */
+export function isFormTitle(key: string): boolean {
+  return key.endsWith("自评表") && key.length <= 30;
 }
 
 export function isProjectNameLabel(key: string): boolean {

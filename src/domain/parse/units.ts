@@ -8,6 +8,14 @@ import { parseUnitTail } from "./quantity";
 import { readText } from "./value";
 import type { NumberValue } from "./value";
 
+/** A bare actual that could be read two ways: the reading taken and the one set aside. */
+export interface AssumedReading {
+  kind: "unit" | "rate";
+  /** As a user would write them: "94844人", "9.4844亿人"; "105%", "1.05%". */
+  reading: string;
+  other: string;
+}
+
 export type AlignedPair =
   | {
       ok: true;
@@ -16,6 +24,8 @@ export type AlignedPair =
       actual: Decimal;
       unit: string;
       percent: boolean;
+      /** Set when the actual was ambiguous and the reading closest to 100% was taken. */
+      assumed?: AssumedReading;
     }
   | { ok: false; reason: "unit"; targetUnit: string; actualUnit: string };
 
@@ -55,6 +65,55 @@ export function bareAsPercent(bare: Decimal, otherFraction: Decimal, pointPower 
   const points = shiftDecimal(bare, pointPower);
   if (bare.gt(1)) return points;
   return bare.lte(otherFraction.times(10)) ? bare : points;
+}
+
+const MULTIPLIER_WORDS: Record<number, string> = { 3: "千", 4: "万", 8: "亿" };
+
+/** How far a completion ratio is from 100%, symmetric by ratio (50% and 200% are equally far). */
+function distanceFrom100(value: Decimal, target: Decimal): Decimal | null {
+  if (value.lte(0) || target.lte(0)) return null;
+  const r = value.div(target);
+  return r.gte(1) ? r : new Decimal(1).div(r);
+}
+
+/** True when `a` is nearer 100% of `target` than `b` (ties keep `a`). */
+function nearer(a: Decimal, b: Decimal, target: Decimal): boolean {
+  const da = distanceFrom100(a, target);
+  const db = distanceFrom100(b, target);
+  if (da === null || db === null) return true;
+  return da.lte(db);
+}
+
+function percentText(fraction: Decimal): string {
+  return `${shiftDecimal(fraction, 2).toFixed()}%`;
+}
+
+/**
+ * A bare actual against a percentage target, read the way nearest 100% of the target: 1.05
+ * against ≥100% is 105%, not 1.05%; 96 against ≥90% is 96%; 0.5 against ≤1% is 0.5%. The
+ * reading is reported when it is not the plain one (a number above 1 as points, up to 1 as a
+ * fraction).
+ */
+function bareActualAsPercent(
+  bare: Decimal,
+  target: Decimal,
+  pointPower: number
+): { value: Decimal; assumed?: AssumedReading } {
+  // By ratio the fraction is nearer 100% of p exactly when b ≤ 10·p (see bareAsPercent), so one
+  // comparison decides; the plain reading is the one people mean without context.
+  const asFraction = bare.lte(target.times(10));
+  const plainIsFraction = !bare.gt(1);
+  if (asFraction === plainIsFraction || bare.isZero()) {
+    return { value: asFraction ? bare : shiftDecimal(bare, pointPower) };
+  }
+  const fraction = bare;
+  const points = shiftDecimal(bare, pointPower);
+  const value = asFraction ? fraction : points;
+  const other = asFraction ? points : fraction;
+  return {
+    value,
+    assumed: { kind: "rate", reading: percentText(value), other: percentText(other) },
+  };
 }
 
 function describe(side: Side): string {
@@ -110,13 +169,16 @@ export function alignUnits(
   if (t.percent && a.percent)
     return { ok: true, target: t.value, actual: a.value, unit: "", percent: true };
   if (t.percent && isBare(a)) {
-    return {
+    const read = bareActualAsPercent(a.value, t.value, t.power);
+    const pair: AlignedPair = {
       ok: true,
       target: t.value,
-      actual: bareAsPercent(a.value, t.value, t.power),
+      actual: read.value,
       unit: "",
       percent: true,
     };
+    if (read.assumed) pair.assumed = read.assumed;
+    return pair;
   }
   if (a.percent && isBare(t)) {
     return {
@@ -129,6 +191,24 @@ export function alignUnits(
   }
   if (t.percent || a.percent) {
     return { ok: false, reason: "unit", targetUnit: describe(t), actualUnit: describe(a) };
+  }
+  // ≥5万人 against a bare 94844: 94844人 (190%) or 94844万人 (18 969×)? The nearer 100%, reported.
+  if (isBare(a) && a.power === 0 && t.power > 0 && MULTIPLIER_WORDS[t.power]) {
+    const plain = a.value;
+    const scaled = shiftDecimal(a.value, t.power);
+    const value = nearer(plain, scaled, t.value) ? plain : scaled;
+    const word = MULTIPLIER_WORDS[t.power];
+    const asWritten = (v: Decimal) =>
+      v === plain ? `${plain.toFixed()}${t.unit}` : `${plain.toFixed()}${word}${t.unit}`;
+    const other = value === plain ? scaled : plain;
+    return {
+      ok: true,
+      target: t.value,
+      actual: value,
+      unit: t.unit,
+      percent: false,
+      assumed: { kind: "unit", reading: asWritten(value), other: asWritten(other) },
+    };
   }
   if (t.unit === a.unit)
     return { ok: true, target: t.value, actual: a.value, unit: t.unit, percent: false };

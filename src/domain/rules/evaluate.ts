@@ -5,13 +5,15 @@
  */
 import type Decimal from "decimal.js";
 import type { CellGrid } from "../grid";
-import { toA1 } from "../grid";
+import { rangeToA1, toA1 } from "../grid";
 import { codesOf, compareFindings, PROVISIONAL_CODES } from "../findings";
 import type { Evaluation, Finding, TableLayout } from "../model";
 import type { RuleProfile } from "../profile-types";
 import { evaluateBudget } from "./budget";
+import { breakdownFindings } from "./breakdown";
 import { readPrinted, totalFindings } from "./consistency";
 import { evaluateIndicator } from "./indicator";
+import { isNotApplicable, notApplicableRow, rescaleTotal } from "./not-applicable";
 import { gradeOf, sumTotal, weightFindings } from "./totals";
 
 export function evaluateLayout(
@@ -25,22 +27,41 @@ export function evaluateLayout(
   const unfilled = layout.indicators.length === 0;
   const budget =
     scored && unfilled ? { ...scored, result: { ...scored.result, score: null } } : scored;
+  const rescaling = profile.notApplicable === "rescale";
+  const dropped = new Set<number>();
   const rows = [...layout.indicators]
     .sort((a, b) => a.row - b.row)
-    .map((row) => evaluateIndicator(row, layout.columns, profile));
+    .map((row) => {
+      if (!rescaling || !isNotApplicable(row))
+        return evaluateIndicator(row, layout.columns, profile);
+      dropped.add(row.row);
+      return notApplicableRow(row, layout.columns);
+    });
 
-  const total = unfilled
+  const summed = unfilled
     ? null
     : sumTotal(
         budget ? budget.score : null,
         rows.map((r) => r.counted)
       );
+  const rescaled =
+    summed === null
+      ? null
+      : rescaleTotal(summed, budget ? budget.weight : null, rows, dropped, layout.columns);
+  const total = rescaled ? rescaled.total : summed;
   const rowWeights = new Map<number, Decimal | null>(rows.map((r) => [r.result.row, r.weight]));
   const printed = readPrinted(grid, layout);
 
+  const parts = breakdownFindings(
+    layout.breakdowns,
+    layout.indicators,
+    layout.columns,
+    profile.mismatchTolerance
+  );
   const findings: Finding[] = [
     ...(budget ? budget.findings : []),
     ...rows.flatMap((r) => r.findings),
+    ...parts,
     ...(unfilled
       ? []
       : [
@@ -54,15 +75,27 @@ export function evaluateLayout(
         ]),
   ].sort(compareFindings);
 
-  const indicators = rows.map((r) => ({ ...r.result, codes: codesOf(r.findings) }));
+  const indicators = rows.map((r) => {
+    const own = parts.filter((f) => f.row === r.result.row);
+    return { ...r.result, codes: codesOf(own.length ? [...r.findings, ...own] : r.findings) };
+  });
 
-  return {
+  const evaluation: Evaluation = {
     sheetName: layout.sheetName,
+    form: layout.form,
+    range: rangeToA1(layout.range),
     profileId: profile.id,
     projectName: layout.projectName,
     layout,
     budget: budget ? budget.result : null,
     indicators,
+    breakdowns: layout.breakdowns.map((b) => ({
+      row: b.row,
+      parentRow: b.parentRow,
+      level3: b.level3,
+      target: b.targetText.trim(),
+      actual: b.actualText.trim(),
+    })),
     total: total === null ? null : total.toNumber(),
     grade: total === null ? null : gradeOf(total, profile.gradeBands),
     provisional: findings.some((f) => PROVISIONAL_CODES.includes(f.code)),
@@ -72,4 +105,12 @@ export function evaluateLayout(
     gradeCell: layout.gradeCell ? toA1(layout.gradeCell.row, layout.gradeCell.col) : null,
     findings,
   };
+  if (rescaled) {
+    evaluation.rescaled = {
+      base: rescaled.base.toNumber(),
+      factor: rescaled.factor.toNumber(),
+      rows: [...dropped],
+    };
+  }
+  return evaluation;
 }

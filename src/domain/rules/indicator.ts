@@ -26,9 +26,9 @@ import {
   normalizeText,
   parseValue,
 } from "../parse";
-import type { QualitativeTier } from "../parse";
+import type { AlignedPair, NumberValue, QualitativeTier } from "../parse";
 import type { RuleProfile } from "../profile-types";
-import { quantityDisplay, quantityText, readNumber, valueOf } from "./cells";
+import { quantityDisplay, quantityText, readNumber, valueOf, type NumberRead } from "./cells";
 import { deviationFindings, isOverTarget, type ShortfallKind } from "./deviation";
 import { resolveComparator } from "./kind";
 import { scoreQualitative } from "./qualitative";
@@ -73,6 +73,197 @@ function asMonth(value: ParsedValue, other: TimePoint): TimePoint | null {
   return { month: n.toNumber() };
 }
 
+/** What every rule reads from one row. */
+interface RowContext {
+  row: IndicatorRow;
+  r: number;
+  columns: IndicatorColumns;
+  profile: RuleProfile;
+  reported: Decimal | null;
+  target: ParsedValue;
+  actual: ParsedValue;
+  targetShown: string;
+  actualShown: string;
+}
+
+/** Target, actual and 分值 must be present and readable; else the row keeps its printed score. */
+function missingValues(ctx: RowContext, weightRead: NumberRead): NotScored | null {
+  const { r, columns, target, actual } = ctx;
+  const findings: Finding[] = [];
+  let reason: LocalizedText | null = null;
+  if (target.kind === "empty") {
+    findings.push(makeFinding("MISSING_VALUE", r, columns.target, { variant: "target" }));
+    reason = reason ?? explain("reasonMissingTarget");
+  }
+  if (actual.kind === "empty") {
+    findings.push(makeFinding("MISSING_VALUE", r, columns.actual, { variant: "actual" }));
+    reason = reason ?? explain("reasonMissingActual");
+  }
+  if (weightRead.kind === "empty") {
+    findings.push(makeFinding("MISSING_VALUE", r, columns.weight, { variant: "weight" }));
+    reason = reason ?? explain("reasonMissingWeight");
+  } else if (weightRead.kind === "bad") {
+    findings.push(
+      makeFinding("UNPARSEABLE", r, columns.weight, { variant: "weight", text: weightRead.raw })
+    );
+    reason = reason ?? explain("reasonBadWeight", { text: weightRead.raw });
+  }
+  return reason === null ? null : { reason, findings };
+}
+
+function unparseable(ctx: RowContext, col: number, text: string): NotScored {
+  const { reported } = ctx;
+  return {
+    reason: explain("reasonUnparseable", { text }),
+    findings: [
+      makeFinding("UNPARSEABLE", ctx.r, col, {
+        variant: reported === null ? "noReported" : "default",
+        text,
+        reported: reported === null ? "" : formatScore(reported),
+      }),
+    ],
+  };
+}
+
+function kindMismatch(ctx: RowContext): NotScored {
+  return {
+    reason: explain("reasonKindMismatch"),
+    findings: [
+      makeFinding("UNIT_MISMATCH", ctx.r, ctx.columns.actual, {
+        variant: "kind",
+        actual: ctx.actualShown,
+        target: ctx.targetShown,
+        actualUnit: "",
+        targetUnit: "",
+      }),
+    ],
+  };
+}
+
+/** A text actual: its tier (A4), or 达成 when it repeats the target's words. */
+function qualitativeRule(ctx: RowContext, w: Decimal): Scored | NotScored {
+  const { actual, target } = ctx;
+  const tier: QualitativeTier | null =
+    normalizeLabel(actual.raw) === normalizeLabel(target.raw)
+      ? "achieved"
+      : classifyQualitative(actual.raw);
+  if (tier === null) return unparseable(ctx, ctx.columns.actual, ctx.actualShown);
+  return qualitative(tier, w, ctx.reported, ctx.actualShown, ctx.profile, ctx.r, ctx.columns);
+}
+
+/** Deadlines (A3 time rows): a month written as a bare number counts against a month target. */
+function timeRule(ctx: RowContext, w: Decimal): Scored | NotScored {
+  const { target, actual } = ctx;
+  const tPoint =
+    target.kind === "time"
+      ? target.point
+      : actual.kind === "time"
+        ? asMonth(target, actual.point)
+        : null;
+  const aPoint =
+    actual.kind === "time"
+      ? actual.point
+      : target.kind === "time"
+        ? asMonth(actual, target.point)
+        : null;
+  if (!tPoint || !aPoint) return kindMismatch(ctx);
+  return timeRow(
+    tPoint,
+    aPoint,
+    w,
+    quantityText(target.raw),
+    quantityText(actual.raw),
+    ctx.r,
+    ctx.columns
+  );
+}
+
+function unitMismatch(ctx: RowContext, aligned: Extract<AlignedPair, { ok: false }>): NotScored {
+  const noUnit = explain("noUnit");
+  const unitParam = (u: string) => (u === "" ? noUnit : u);
+  return {
+    reason: explain("reasonUnitMismatch", {
+      targetUnit: unitParam(aligned.targetUnit),
+      actualUnit: unitParam(aligned.actualUnit),
+    }),
+    findings: [
+      makeFinding("UNIT_MISMATCH", ctx.r, ctx.columns.actual, {
+        actual: ctx.actualShown,
+        target: ctx.targetShown,
+        actualUnit: aligned.actualUnit === "" ? "—" : aligned.actualUnit,
+        targetUnit: aligned.targetUnit === "" ? "—" : aligned.targetUnit,
+      }),
+    ],
+  };
+}
+
+/** The actual had no unit or multiplier (or was a bare rate): which reading was taken (info). */
+function assumedFinding(ctx: RowContext, aligned: Extract<AlignedPair, { ok: true }>): Finding[] {
+  const assumed = aligned.assumed;
+  if (!assumed) return [];
+  return [
+    makeFinding("UNIT_ASSUMED", ctx.r, ctx.columns.actual, {
+      variant: assumed.kind === "rate" ? "rate" : "default",
+      actual: ctx.actualShown,
+      target: ctx.targetShown,
+      reading: assumed.reading,
+      other: assumed.other,
+    }),
+  ];
+}
+
+/** Quantities (A3): GE/GT/EQ by A/T, LE/LT by the profile's reverse rule. */
+function quantitativeRule(
+  ctx: RowContext,
+  target: NumberValue,
+  actual: NumberValue,
+  w: Decimal
+): Scored | NotScored {
+  const { row, profile } = ctx;
+  const aligned = alignUnits(target, actual, row.unitText || undefined);
+  if (!aligned.ok) return unitMismatch(ctx, aligned);
+  const comparator = resolveComparator(target.comparator, row.level2, {
+    isTime: false,
+    unit: aligned.unit,
+  });
+  const q = scoreQuantitative(comparator, aligned.target, aligned.actual, w, profile.reverseRule);
+  const show = {
+    target: quantityDisplay(target.raw, aligned.target, aligned.unit, aligned.percent),
+    actual: quantityDisplay(actual.raw, aligned.actual, aligned.unit, aligned.percent),
+  };
+  const factor = q.factor ?? q.completion;
+  const params = {
+    ...show,
+    completion: factor === null ? "—" : formatPercent(factor),
+    weight: formatScore(w),
+    score: formatScore(q.score),
+  };
+  let explanation = explain(q.case, params);
+  if (q.negativeActual) explanation = concatText(explain("negativeActual"), explanation);
+  const over = isOverTarget(comparator, aligned.target, q.actual, profile.overTargetThreshold);
+  return {
+    kind: comparator,
+    score: q.score,
+    completion: q.completion,
+    explanation,
+    findings: assumedFinding(ctx, aligned),
+    shortfall: q.score.lt(w) ? "quantitative" : null,
+    overTarget: over ? (isReverse(comparator) ? "reverse" : "forward") : null,
+  };
+}
+
+/** Which rule applies, by what the two values are. */
+function applyRule(ctx: RowContext, w: Decimal): Scored | NotScored {
+  const { target, actual } = ctx;
+  if (actual.kind === "text") return qualitativeRule(ctx, w);
+  if (target.kind === "text") return unparseable(ctx, ctx.columns.target, ctx.targetShown);
+  if (target.kind === "time" || actual.kind === "time") return timeRule(ctx, w);
+  if (target.kind === "number" && actual.kind === "number")
+    return quantitativeRule(ctx, target, actual, w);
+  // Unreachable: empty values were set aside before.
+  return kindMismatch(ctx);
+}
+
 export function evaluateIndicator(
   row: IndicatorRow,
   columns: IndicatorColumns,
@@ -81,21 +272,19 @@ export function evaluateIndicator(
   const r = row.row;
   const weightRead = readNumber(row.weightCell);
   const weight = valueOf(weightRead);
-  const reported = valueOf(readNumber(row.scoreCell));
-  const target = parse(row.targetText, row.targetCell);
-  const actual = parse(row.actualText, row.actualCell);
-  const targetShown = normalizeText(row.targetText ?? "");
-  const actualShown = normalizeText(row.actualText ?? "");
-  const findings: Finding[] = [];
-
-  const notScored = (why: NotScored): RowEvaluation => {
-    findings.push(...why.findings);
-    const explanation =
-      reported === null
-        ? explain("notScoredNone", { reason: why.reason })
-        : explain("notScoredKept", { reason: why.reason, reported: formatScore(reported) });
-    return finish(null, null, null, explanation);
+  const ctx: RowContext = {
+    row,
+    r,
+    columns,
+    profile,
+    reported: valueOf(readNumber(row.scoreCell)),
+    target: parse(row.targetText, row.targetCell),
+    actual: parse(row.actualText, row.actualCell),
+    targetShown: normalizeText(row.targetText ?? ""),
+    actualShown: normalizeText(row.actualText ?? ""),
   };
+  const { reported } = ctx;
+  const findings: Finding[] = [];
 
   const finish = (
     kind: IndicatorKind | null,
@@ -141,144 +330,23 @@ export function evaluateIndicator(
     };
   };
 
-  // ---- values that must be present ----
-  const missing: Finding[] = [];
-  let reason: LocalizedText | null = null;
-  if (target.kind === "empty") {
-    missing.push(makeFinding("MISSING_VALUE", r, columns.target, { variant: "target" }));
-    reason = reason ?? explain("reasonMissingTarget");
-  }
-  if (actual.kind === "empty") {
-    missing.push(makeFinding("MISSING_VALUE", r, columns.actual, { variant: "actual" }));
-    reason = reason ?? explain("reasonMissingActual");
-  }
-  if (weightRead.kind === "empty") {
-    missing.push(makeFinding("MISSING_VALUE", r, columns.weight, { variant: "weight" }));
-    reason = reason ?? explain("reasonMissingWeight");
-  } else if (weightRead.kind === "bad") {
-    missing.push(
-      makeFinding("UNPARSEABLE", r, columns.weight, { variant: "weight", text: weightRead.raw })
-    );
-    reason = reason ?? explain("reasonBadWeight", { text: weightRead.raw });
-  }
-  if (reason !== null || weight === null) {
-    return notScored({ reason: reason ?? explain("reasonMissingWeight"), findings: missing });
+  const notScored = (why: NotScored): RowEvaluation => {
+    findings.push(...why.findings);
+    const explanation =
+      reported === null
+        ? explain("notScoredNone", { reason: why.reason })
+        : explain("notScoredKept", { reason: why.reason, reported: formatScore(reported) });
+    return finish(null, null, null, explanation);
+  };
+
+  const missing = missingValues(ctx, weightRead);
+  if (missing !== null) return notScored(missing);
+  if (weight === null) {
+    return notScored({ reason: explain("reasonMissingWeight"), findings: [] });
   }
   const w = weight.isNegative() ? dec(0) : weight;
 
-  const unparseable = (col: number, text: string): NotScored => ({
-    reason: explain("reasonUnparseable", { text }),
-    findings: [
-      makeFinding("UNPARSEABLE", r, col, {
-        variant: reported === null ? "noReported" : "default",
-        text,
-        reported: reported === null ? "" : formatScore(reported),
-      }),
-    ],
-  });
-
-  const kindMismatch = (): NotScored => ({
-    reason: explain("reasonKindMismatch"),
-    findings: [
-      makeFinding("UNIT_MISMATCH", r, columns.actual, {
-        variant: "kind",
-        actual: actualShown,
-        target: targetShown,
-        actualUnit: "",
-        targetUnit: "",
-      }),
-    ],
-  });
-
-  let outcome: Scored | NotScored;
-  if (actual.kind === "text") {
-    const tier: QualitativeTier | null =
-      normalizeLabel(actual.raw) === normalizeLabel(target.raw)
-        ? "achieved"
-        : classifyQualitative(actual.raw);
-    outcome =
-      tier === null
-        ? unparseable(columns.actual, actualShown)
-        : qualitative(tier, w, reported, actualShown, profile, r, columns);
-  } else if (target.kind === "text") {
-    outcome = unparseable(columns.target, targetShown);
-  } else if (target.kind === "time" || actual.kind === "time") {
-    const tPoint =
-      target.kind === "time"
-        ? target.point
-        : actual.kind === "time"
-          ? asMonth(target, actual.point)
-          : null;
-    const aPoint =
-      actual.kind === "time"
-        ? actual.point
-        : target.kind === "time"
-          ? asMonth(actual, target.point)
-          : null;
-    outcome =
-      tPoint && aPoint
-        ? timeRow(tPoint, aPoint, w, quantityText(target.raw), quantityText(actual.raw), r, columns)
-        : kindMismatch();
-  } else if (target.kind === "number" && actual.kind === "number") {
-    const aligned = alignUnits(target, actual, row.unitText || undefined);
-    if (!aligned.ok) {
-      const noUnit = explain("noUnit");
-      const unitParam = (u: string) => (u === "" ? noUnit : u);
-      outcome = {
-        reason: explain("reasonUnitMismatch", {
-          targetUnit: unitParam(aligned.targetUnit),
-          actualUnit: unitParam(aligned.actualUnit),
-        }),
-        findings: [
-          makeFinding("UNIT_MISMATCH", r, columns.actual, {
-            actual: actualShown,
-            target: targetShown,
-            actualUnit: aligned.actualUnit === "" ? "—" : aligned.actualUnit,
-            targetUnit: aligned.targetUnit === "" ? "—" : aligned.targetUnit,
-          }),
-        ],
-      };
-    } else {
-      const comparator = resolveComparator(target.comparator, row.level2, {
-        isTime: false,
-        unit: aligned.unit,
-      });
-      const q = scoreQuantitative(
-        comparator,
-        aligned.target,
-        aligned.actual,
-        w,
-        profile.reverseRule
-      );
-      const show = {
-        target: quantityDisplay(target.raw, aligned.target, aligned.unit, aligned.percent),
-        actual: quantityDisplay(actual.raw, aligned.actual, aligned.unit, aligned.percent),
-      };
-      const factor = q.factor ?? q.completion;
-      const params = {
-        ...show,
-        completion: factor === null ? "—" : formatPercent(factor),
-        weight: formatScore(w),
-        score: formatScore(q.score),
-      };
-      let explanation = explain(q.case, params);
-      if (q.negativeActual) explanation = concatText(explain("negativeActual"), explanation);
-      const over = isOverTarget(comparator, aligned.target, q.actual, profile.overTargetThreshold);
-      outcome = {
-        kind: comparator,
-        score: q.score,
-        completion: q.completion,
-        explanation,
-        findings: [],
-        shortfall: q.score.lt(w) ? "quantitative" : null,
-        overTarget: over ? (isReverse(comparator) ? "reverse" : "forward") : null,
-      };
-    }
-  } else {
-    // Unreachable: empty values returned above.
-    outcome = kindMismatch();
-  }
-
+  const outcome = applyRule(ctx, w);
   if (!("score" in outcome)) return notScored(outcome);
   findings.push(...outcome.findings);
   findings.push(
@@ -292,8 +360,8 @@ export function evaluateIndicator(
       shortfall: outcome.shortfall,
       overTarget: outcome.overTarget,
       params: {
-        target: targetShown,
-        actual: actualShown,
+        target: ctx.targetShown,
+        actual: ctx.actualShown,
         score: formatScore(outcome.score),
         weight: formatScore(w),
         completion: outcome.completion === null ? "—" : formatPercent(outcome.completion),

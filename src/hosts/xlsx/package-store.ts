@@ -5,8 +5,10 @@
  * element and the note's `<comment>` element — so a revert puts back value, type, formula and style
  * index exactly. Those records sit in extra rows keyed `xlsx-xml:<sheet>`; the codec skips them, and
  * a host that rewrites the table without them leaves this host to restore from the snapshot alone.
+ * What our last write left in each cell is the snapshot's own `written` record, kept once.
  */
-import type { CellState, SheetSnapshot } from "../../domain/grid";
+import type { SheetSnapshot } from "../../domain/grid";
+import { toA1 } from "../../domain/grid";
 import {
   SNAPSHOT_PART_CHARS,
   decodeSnapshotTable,
@@ -14,6 +16,8 @@ import {
   type SnapshotTable,
   type StoredSnapshot,
 } from "../snapshot-codec";
+import { buildCell, parseCell, readValue, type ReadContext } from "./cell-xml";
+import { Worksheet } from "./worksheet";
 
 const RAW_KEY_PREFIX = "xlsx-xml:";
 const PART_PREFIX = "~";
@@ -27,8 +31,6 @@ export interface XmlRecord {
   /** Set when the user changed the cell's fill or number format after our write: theirs to keep. */
   fillId?: number;
   numFmtId?: number;
-  /** What the cell showed right after our last write. */
-  written: CellState;
 }
 
 export interface StoredSheet {
@@ -45,9 +47,7 @@ function isRecord(x: unknown): x is XmlRecord {
   const r = x as Record<string, unknown>;
   return (
     (r.cell === null || typeof r.cell === "string") &&
-    (r.note === null || typeof r.note === "string") &&
-    typeof r.written === "object" &&
-    r.written !== null
+    (r.note === null || typeof r.note === "string")
   );
 }
 
@@ -116,4 +116,33 @@ export function encodeStore(model: StoreModel): SnapshotTable {
     }
   }
   return table;
+}
+
+/** The table (first three columns) held in a store sheet's XML, as any host wrote it. */
+export function readStoreTable(xml: string, context: ReadContext): unknown[][] {
+  const rows: unknown[][] = [];
+  const plain: ReadContext = { ...context, numberFormat: () => ({ code: "General", id: 0 }) };
+  for (const c of new Worksheet(xml).allCells()) {
+    if (c.col > 2) continue;
+    const { value } = readValue(parseCell(c.xml), plain);
+    (rows[c.row] ??= [])[c.col] = value ?? undefined;
+  }
+  return Array.from(rows, (r) => r ?? []);
+}
+
+/** A worksheet part holding the table, texts as inline strings (no shared strings touched). */
+export function storeSheetXml(table: SnapshotTable): string {
+  const rows = table
+    .map((row, r) => {
+      const cells = row
+        .map((value, c) => (value === "" ? "" : buildCell(toA1(r, c), value, undefined, 0, "")))
+        .join("");
+      return `<row r="${r + 1}">${cells}</row>`;
+    })
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+    `<sheetData>${rows}</sheetData></worksheet>`
+  );
 }

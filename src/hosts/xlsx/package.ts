@@ -8,7 +8,15 @@
  * (`/xl/worksheets/sheet1.xml`, as openpyxl and pandas write them).
  */
 import { attribute, escapeXml, findElement, findElements, splice } from "./xml";
-import { entryBytes, newEntry, readZip, writeZip, type ZipEntry } from "./zip";
+import {
+  entryBytes,
+  fflateDeflate,
+  newEntry,
+  readZip,
+  writeZip,
+  type Deflate,
+  type ZipEntry,
+} from "./zip";
 
 export interface Relationship {
   id: string;
@@ -62,7 +70,10 @@ export class XlsxPackage {
   private readonly changed = new Map<string, Uint8Array>();
   private readonly removed = new Set<string>();
 
-  constructor(bytes: Uint8Array) {
+  constructor(
+    bytes: Uint8Array,
+    private readonly deflate: Deflate = fflateDeflate
+  ) {
     this.entries = readZip(bytes);
     for (const e of this.entries) {
       this.byName.set(e.name, e);
@@ -239,10 +250,10 @@ export class XlsxPackage {
     for (const e of this.entries) {
       if (this.removed.has(e.name)) continue;
       const changed = this.changed.get(e.name);
-      out.push(changed ? newEntry(e.name, changed) : e);
+      out.push(changed ? newEntry(e.name, changed, this.deflate) : e);
     }
     for (const [name, bytes] of this.changed) {
-      if (!this.byName.has(name)) out.push(newEntry(name, bytes));
+      if (!this.byName.has(name)) out.push(newEntry(name, bytes, this.deflate));
     }
     return writeZip(out);
   }

@@ -5,7 +5,15 @@
  * the part stays as it was, and added elements go where the schema orders them.
  */
 import { columnLetters, fromA1, toA1, type MergedArea } from "../../domain/grid";
-import { attribute, findElement, findElements, prefixOf, splice, withAttribute } from "./xml";
+import {
+  attribute,
+  findElement,
+  findElements,
+  prefixOf,
+  splice,
+  withAttribute,
+  type ElementSpan,
+} from "./xml";
 
 export interface XmlCell {
   row: number;
@@ -179,7 +187,7 @@ export class Worksheet {
   }
 
   private readMerges(): MergedArea[] {
-    const block = findElement(this.xml, "mergeCells", this.sheetData.end);
+    const block = this.rootChild("mergeCells");
     if (!block) return [];
     return findElements(this.xml, "mergeCell", block.innerStart, block.innerEnd).flatMap(
       ({ tag }) => {
@@ -195,7 +203,7 @@ export class Worksheet {
 
   /** Whether the sheet is protected (sheetProtection with sheet="1"/"true"). */
   isProtected(): boolean {
-    const p = findElement(this.xml, "sheetProtection", this.sheetData.end);
+    const p = this.rootChild("sheetProtection");
     if (!p) return false;
     const sheet = attribute(p.tag, "sheet");
     return sheet === "1" || sheet === "true";
@@ -203,7 +211,7 @@ export class Worksheet {
 
   /** The r:id of the sheet's legacyDrawing (its notes' VML), if any. */
   legacyDrawingId(): string | undefined {
-    const el = findElement(this.xml, "legacyDrawing", this.sheetData.end);
+    const el = this.rootChild("legacyDrawing");
     if (!el) return undefined;
     const attrs = el.tag.match(/\s([\w.-]+:)?id\s*=\s*"([^"]*)"/);
     return attrs?.[2];
@@ -320,24 +328,45 @@ export class Worksheet {
       : ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
     const prefix = relPrefix || "r:";
     const element = `<${p}legacyDrawing${ns} ${prefix}id="${rid}"/>`;
-    // The first root-level element that the schema puts after legacyDrawing; Excel wraps
+    // Before the first root-level element that the schema puts after legacyDrawing; Excel wraps
     // oleObjects and controls in mc:AlternateContent, which therefore counts as one of them.
-    const after = [
+    const after = new Set([
       ...WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf("legacyDrawing") + 1),
       "AlternateContent",
-    ];
-    let at = this.xml.lastIndexOf("</");
-    for (const name of after) {
-      const el = findElement(this.xml, name, this.sheetData.end);
-      if (el && el.start < at && this.isChildOfRoot(el.start)) at = el.start;
-    }
+    ]);
+    const next = this.rootChildren().find((child) => after.has(child.name));
+    const at = next ? next.start : this.xml.lastIndexOf("</");
     return [at, at, element];
   }
 
-  /** Whether an element found after sheetData is a direct child of the worksheet (not inside extLst). */
-  private isChildOfRoot(offset: number): boolean {
-    const ext = findElement(this.xml, "extLst", this.sheetData.end);
-    return !ext || offset <= ext.start || offset >= ext.end;
+  private rootChildrenCache?: { name: string; start: number }[];
+
+  /**
+   * The worksheet's own children after sheetData, by local name and offset. Depth-aware: the same
+   * names occur nested (an extLst inside a data bar's cfRule), and those are not the root's.
+   */
+  private rootChildren(): { name: string; start: number }[] {
+    if (this.rootChildrenCache) return this.rootChildrenCache;
+    const out: { name: string; start: number }[] = [];
+    const re = /<(\/?)(?:[\w.-]+:)?([\w.-]+)(?:\s[^>]*?)?(\/?)>/g;
+    re.lastIndex = this.sheetData.end;
+    let depth = 0;
+    for (let m = re.exec(this.xml); m; m = re.exec(this.xml)) {
+      if (m[1]) {
+        if (--depth < 0) break;
+      } else {
+        if (depth === 0) out.push({ name: m[2], start: m.index });
+        if (!m[3]) depth++;
+      }
+    }
+    this.rootChildrenCache = out;
+    return out;
+  }
+
+  /** A root-level child element after sheetData, by local name. */
+  private rootChild(name: string): ElementSpan | undefined {
+    const child = this.rootChildren().find((c) => c.name === name);
+    return child ? findElement(this.xml, name, child.start) : undefined;
   }
 }
 

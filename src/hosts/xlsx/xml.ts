@@ -19,30 +19,17 @@ export function decodeXml(text: string): string {
   });
 }
 
-/** Text for element content or an attribute value (quotes escaped too). */
-export function escapeXml(text: string): string {
-  return (
-    text
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      // XML 1.0 cannot hold these control characters at all, escaped or not.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
-  );
-}
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+// XML 1.0 cannot hold the C0 control characters other than tab and line breaks, escaped or not.
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
-/** The attributes of a start tag's text (`<c r="A1" s="3">`), names as written (prefix kept). */
-export function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  // Skip the element name itself.
-  const start = tag.search(/[\s/>]/);
-  re.lastIndex = start < 0 ? tag.length : start;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag))) out[m[1]] = decodeXml(m[3] ?? m[4] ?? "");
-  return out;
+/** Text for element content or an attribute value (quotes escaped too), in one pass. */
+export function escapeXml(text: string): string {
+  NEEDS_ESCAPE.lastIndex = 0;
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  NEEDS_ESCAPE.lastIndex = 0;
+  return text.replace(NEEDS_ESCAPE, (ch) => ESCAPES[ch] ?? "");
 }
 
 const attributeRes = new Map<string, RegExp>();

@@ -127,9 +127,19 @@ export function entryBytes(entry: ZipEntry): Uint8Array {
   return out;
 }
 
+/** Raw DEFLATE (no zlib header) of some bytes. */
+export type Deflate = (content: Uint8Array) => Uint8Array;
+
+/** fflate's, in pure JS: what the browser page uses. Node hosts may pass their native zlib's. */
+export const fflateDeflate: Deflate = (content) => deflateSync(content, { level: 6 });
+
 /** A new deflated entry. */
-export function newEntry(name: string, content: Uint8Array): ZipEntry {
-  const data = deflateSync(content, { level: 6 });
+export function newEntry(
+  name: string,
+  content: Uint8Array,
+  deflate: Deflate = fflateDeflate
+): ZipEntry {
+  const data = deflate(content);
   const nameBytes = encoder.encode(name);
   const crc = crc32(content);
   const local = new Uint8Array(30 + nameBytes.length);
