@@ -32,12 +32,22 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 function describe(result: RecomputeResult, lang: Lang): string {
   if (result.noTable) return hostMessage("noTable", { sheet: result.sheet.name }, lang);
-  const { total, grade, provisional } = result.evaluation;
-  if (total === null) return wpsMessage("noTotal", { count: result.writtenCells }, lang);
-  const line = grade
-    ? wpsMessage("totalGrade", { total: total.toFixed(2), grade }, lang)
-    : wpsMessage("total", { total: total.toFixed(2) }, lang);
-  return provisional ? `${line} ${wpsMessage("provisional", {}, lang)}` : line;
+  // A sheet may hold several forms stacked: each one's total is named in turn.
+  const evaluations = (result.forms ?? []).map((f) => f.evaluation);
+  const scored = (evaluations.length > 0 ? evaluations : [result.evaluation]).filter(
+    (e) => e.total !== null
+  );
+  if (scored.length === 0) return wpsMessage("noTotal", { count: result.writtenCells }, lang);
+  const line = scored
+    .map(({ total, grade }) =>
+      grade
+        ? wpsMessage("totalGrade", { total: (total as number).toFixed(2), grade }, lang)
+        : wpsMessage("total", { total: (total as number).toFixed(2) }, lang)
+    )
+    .join("；");
+  return scored.some((e) => e.provisional)
+    ? `${line} ${wpsMessage("provisional", {}, lang)}`
+    : line;
 }
 
 function renderFindings(list: HTMLElement, findings: Finding[], sheet: string, lang: Lang): void {
@@ -116,7 +126,9 @@ async function main(): Promise<void> {
         list.textContent = "";
         return;
       }
-      const findings = result.evaluation.findings;
+      const forms = result.forms ?? [];
+      const findings =
+        forms.length > 0 ? forms.flatMap((f) => f.evaluation.findings) : result.evaluation.findings;
       const count = (s: string) => findings.filter((f) => f.severity === s).length;
       counts.textContent = wpsMessage(
         "counts",

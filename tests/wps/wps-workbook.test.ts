@@ -16,9 +16,26 @@ import {
 import { HostError } from "../../src/hosts/workbook-port";
 import { WpsWorkbook } from "../../src/hosts/wps/wps-workbook";
 import { ALL_FORMS } from "../fixtures/forms";
+import { ambiguous } from "../fixtures/forms/round2/ambiguous";
+import { breakdowns } from "../fixtures/forms/round2/breakdowns";
+import { fundsLabels } from "../fixtures/forms/round2/funds-labels";
+import { notApplicable } from "../fixtures/forms/round2/not-applicable";
+import { roadPlaceholders, stackedThree, stackedTwo } from "../fixtures/forms/round2/stacked";
 import { seed } from "../fixtures/forms/seed";
 import { gridFromSpec, type SheetSpec } from "../fixtures/sheet-spec";
 import { FakeEt, type FakeEtCell } from "./fake-et";
+
+/** Every layout fixture: the first round's and the second's (stacked forms, breakdowns, 不适用 …). */
+const LAYOUTS: { id: string; spec: SheetSpec }[] = [
+  ...ALL_FORMS,
+  { id: "ambiguous", spec: ambiguous },
+  { id: "breakdowns", spec: breakdowns },
+  { id: "funds-labels", spec: fundsLabels },
+  { id: "not-applicable", spec: notApplicable },
+  { id: "road-placeholders", spec: roadPlaceholders },
+  { id: "stacked-two", spec: stackedTwo },
+  { id: "stacked-three", spec: stackedThree },
+];
 
 function setup(spec: SheetSpec) {
   const et = FakeEt.fromSpec(spec);
@@ -64,6 +81,12 @@ function outcome(result: RecomputeResult) {
       severity: f.severity,
       cell: f.cell,
     })),
+    // Every form of a sheet with several stacked forms.
+    forms: result.forms.map(({ evaluation: e }) => ({
+      total: e.total,
+      grade: e.grade,
+      findings: e.findings.map((f) => `${f.code}@${f.cell}`),
+    })),
     cells: resolved.cells,
     writtenCells,
   };
@@ -101,7 +124,7 @@ describe("WpsWorkbook over the fake ET", () => {
   });
 
   test("the read gives the grid a host with the spec in hand gives", async () => {
-    for (const { id, spec } of ALL_FORMS) {
+    for (const { id, spec } of LAYOUTS) {
       const { port } = setup(spec);
       const grid = await port.readGrid({ name: spec.name });
       const expected = gridFromSpec(spec);
@@ -124,7 +147,7 @@ describe("WpsWorkbook over the fake ET", () => {
     }
   });
 
-  test.each(ALL_FORMS.map((f) => [f.id, f.spec] as const))(
+  test.each(LAYOUTS.map((f) => [f.id, f.spec] as const))(
     "%s: same scores, findings and writes as the in-memory host; revert is exact",
     async (_id, spec) => {
       const { et, service, port } = setup(spec);
