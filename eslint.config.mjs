@@ -24,6 +24,7 @@ export default [
   {
     ignores: [
       "dist/**",
+      "dist-wps/**",
       "node_modules/**",
       "coverage/**",
       "out/**",
@@ -51,6 +52,23 @@ export default [
       },
     },
     rules: { "react/react-in-jsx-scope": "off" },
+  },
+  {
+    // The WPS add-in's pages are plain DOM.
+    files: ["src/wps-addin/**/*.ts"],
+    languageOptions: { globals: { HTMLElement: "readonly", HTMLElementTagNameMap: "readonly" } },
+  },
+  {
+    // Only the WPS host (src/hosts/wps) touches the globals WPS injects.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/hosts/wps/**"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "wps", message: "Only src/hosts/wps may touch the WPS object model." },
+        { name: "Application", message: "Only src/hosts/wps may touch the WPS object model." },
+      ],
+    },
   },
   {
     // The engine is pure: no host, UI, DOM or file-system imports.
@@ -85,6 +103,8 @@ export default [
         { name: "Office", message: "The engine must not touch Office." },
         { name: "document", message: "The engine must not touch the DOM." },
         { name: "window", message: "The engine must not touch the DOM." },
+        { name: "wps", message: "The engine must not touch WPS." },
+        { name: "Application", message: "The engine must not touch WPS." },
       ],
     },
   },

@@ -21,6 +21,9 @@ export const hostStrings = {
     notesUnsupported: "此版本的 Excel 不支持批注（需要 ExcelApi 1.18），本次只写入分数和底色。",
     recomputeDone: "已评分：总分 {detail}。",
     recomputeDoneNoTotal: "已评分并写入 {count} 个单元格。",
+    wpsUnknown: "WPS 表格报告了一个错误：{detail}",
+    wpsNoApplication: "没有找到 WPS 表格的接口。请在 WPS 表格中通过“绩效自评”选项卡使用本加载项。",
+    wpsNoWorkbook: "WPS 表格中没有打开的工作簿。请先打开自评表所在的文件。",
   },
   en: {
     editMode:
@@ -42,6 +45,11 @@ export const hostStrings = {
       "This version of Excel cannot write notes (ExcelApi 1.18 needed); only scores and fills were written.",
     recomputeDone: "Scored: total {detail}.",
     recomputeDoneNoTotal: "Scored; {count} cells written.",
+    wpsUnknown: "WPS Spreadsheets reported an error: {detail}",
+    wpsNoApplication:
+      "The WPS Spreadsheets interface was not found. Use this add-in from the 绩效自评 tab in WPS Spreadsheets.",
+    wpsNoWorkbook:
+      "No workbook is open in WPS Spreadsheets. Open the file that holds the form first.",
   },
 } as const;
 
