@@ -45,6 +45,12 @@ const AXE = require.resolve("axe-core/axe.min.js");
 async function axeClean(page: Page, state: string): Promise<void> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
+    // A button just enabled (撤销评分 after a recompute) fades its colours in: measuring contrast
+    // mid-transition reports colours nobody sees. Let every running transition finish first.
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    await new Promise((done) =>
+      window.requestAnimationFrame(() => window.requestAnimationFrame(done))
+    );
     const axe = (window as unknown as { axe: any }).axe;
     // Tabster's focus-trap sentinels (<i data-tabster-dummy>, part of Fluent UI) are aria-hidden
     // and focusable on purpose: they hand focus on and are never read. Everything else is scanned.
