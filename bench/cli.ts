@@ -9,12 +9,12 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { deflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
 import { scoreFile, type ScoreRunOptions } from "../src/cli/score-file";
 import { scoreGrid } from "../src/domain";
 import { DEFAULT_PROFILE } from "../src/domain/profiles";
 import { writeAtomic } from "../src/cli/output";
+import { nodeZipCodec } from "../src/cli/zip-codec";
 import { PackageWorkbook } from "../src/hosts/xlsx/package-workbook";
 import { specsToXlsx } from "../tests/support/write-spec";
 import { ALL_FORMS } from "../tests/fixtures/forms";
@@ -109,7 +109,7 @@ export async function breakdown(inputs: string[], outDir: string): Promise<CliBr
     sum.bareSave += lap();
 
     const workbook = PackageWorkbook.fromBytes(await fs.readFile(inputs[i]), {
-      deflate: (b) => deflateRawSync(b, { level: 6 }),
+      codec: nodeZipCodec,
     });
     sum.read += lap();
     for (const sheet of await workbook.listSheets()) {

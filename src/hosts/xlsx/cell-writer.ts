@@ -12,7 +12,7 @@ import type { XmlRecord } from "./package-store";
 import type { SheetReader } from "./sheet-reader";
 import type { Styles } from "./styles";
 import type { Worksheet } from "./worksheet";
-import { attribute, escapeXml } from "./xml";
+import { attribute, escapeText } from "./xml";
 
 export function sameValue(a: CellState, b: CellState): boolean {
   return a.value === b.value && (a.formula ?? null) === (b.formula ?? null);
@@ -140,7 +140,7 @@ export class CellWriter {
       const text = shiftFormula(f.text, c.row - found.row, c.col - found.col);
       const el = /<((?:[\w.-]+:)?f)(?=[\s/>])[^>]*?(\/>|>[\s\S]*?<\/\1>)/.exec(c.xml);
       if (!el) continue;
-      const own = `<${el[1]}>${escapeXml(text)}</${el[1]}>`;
+      const own = `<${el[1]}>${escapeText(text)}</${el[1]}>`;
       const copy = c.xml.slice(0, el.index) + own + c.xml.slice(el.index + el[0].length);
       this.detached.set(toA1(c.row, c.col), copy);
     }

@@ -6,7 +6,7 @@
 import type { CellValue } from "../../domain/grid";
 import { formatNumber } from "../../domain/format";
 import { isDateFormat, serialToDate } from "./number-formats";
-import { attribute, decodeXml, escapeXml, runText, withAttribute, withoutAttribute } from "./xml";
+import { attribute, decodeXml, escapeText, runText, withAttribute, withoutAttribute } from "./xml";
 
 export interface ParsedCell {
   /** The start tag. */
@@ -155,13 +155,13 @@ function valueContent(
   formula: string | undefined,
   p: string
 ): { t?: string; inner: string } {
-  const f = formula !== undefined ? `<${p}f>${escapeXml(formula)}</${p}f>` : "";
+  const f = formula !== undefined ? `<${p}f>${escapeText(formula)}</${p}f>` : "";
   if (value === null) return { inner: f };
   if (typeof value === "number") return { inner: `${f}<${p}v>${String(value)}</${p}v>` };
   if (typeof value === "boolean") return { t: "b", inner: `${f}<${p}v>${value ? 1 : 0}</${p}v>` };
-  if (formula !== undefined) return { t: "str", inner: `${f}<${p}v>${escapeXml(value)}</${p}v>` };
+  if (formula !== undefined) return { t: "str", inner: `${f}<${p}v>${escapeText(value)}</${p}v>` };
   const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
-  return { t: "inlineStr", inner: `<${p}is><${p}t${space}>${escapeXml(value)}</${p}t></${p}is>` };
+  return { t: "inlineStr", inner: `<${p}is><${p}t${space}>${escapeText(value)}</${p}t></${p}is>` };
 }
 
 /**

@@ -12,7 +12,7 @@ import { insertBeforeClose } from "./package";
 import {
   attribute,
   decodeXml,
-  escapeXml,
+  escapeText,
   findElement,
   findElements,
   prefixOf,
@@ -152,7 +152,7 @@ export class SheetNotes {
     // One run with the font Excel gives notes: readers that only look at runs see the text too.
     const body =
       `<${p}text><${p}r><${p}rPr><${p}sz val="9"/><${p}rFont val="宋体"/><${p}charset val="134"/></${p}rPr>` +
-      `<${p}t xml:space="preserve">${escapeXml(text)}</${p}t></${p}r></${p}text>`;
+      `<${p}t xml:space="preserve">${escapeText(text)}</${p}t></${p}r></${p}text>`;
     if (existing) {
       // Keep the user's element (author, extensions), only its text changes.
       const t = findElement(existing.xml, "text");

@@ -34,7 +34,7 @@ import { Styles } from "./styles";
 import { corrupt, relationshipPrefix, WorkbookPart, type SheetEntry } from "./workbook-part";
 import { Worksheet } from "./worksheet";
 import { runText } from "./xml";
-import type { Deflate } from "./zip";
+import type { ZipCodec } from "./zip";
 
 export { MAX_GRID_CELLS } from "./sheet-reader";
 export const STORE_SHEET = SNAPSHOT_SHEET_NAME;
@@ -63,9 +63,9 @@ export class PackageWorkbook implements WorkbookPort {
 
   /**
    * Open .xlsx/.xlsm bytes, or throw a HostError whose code says why they are not a usable workbook.
-   * `deflate` compresses the parts we change (fflate's by default; the CLI passes Node's zlib).
+   * `codec` (de)compresses parts and checks CRCs: fflate by default, the CLI passes Node's zlib.
    */
-  static fromBytes(bytes: Uint8Array, options: { deflate?: Deflate } = {}): PackageWorkbook {
+  static fromBytes(bytes: Uint8Array, options: { codec?: ZipCodec } = {}): PackageWorkbook {
     switch (sniffFile(bytes)) {
       case "encrypted":
         throw new HostError("ENCRYPTED", "the workbook is password-protected");
@@ -79,7 +79,7 @@ export class PackageWorkbook implements WorkbookPort {
         break;
     }
     try {
-      return new PackageWorkbook(new XlsxPackage(bytes, options.deflate));
+      return new PackageWorkbook(new XlsxPackage(bytes, options.codec));
     } catch (e) {
       if (e instanceof HostError) throw e;
       throw corrupt((e as Error).message, e);

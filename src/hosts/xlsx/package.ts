@@ -10,11 +10,11 @@
 import { attribute, escapeXml, findElement, findElements, splice } from "./xml";
 import {
   entryBytes,
-  fflateDeflate,
+  fflateCodec,
   newEntry,
   readZip,
   writeZip,
-  type Deflate,
+  type ZipCodec,
   type ZipEntry,
 } from "./zip";
 
@@ -72,7 +72,7 @@ export class XlsxPackage {
 
   constructor(
     bytes: Uint8Array,
-    private readonly deflate: Deflate = fflateDeflate
+    private readonly codec: ZipCodec = fflateCodec
   ) {
     this.entries = readZip(bytes);
     for (const e of this.entries) {
@@ -101,7 +101,7 @@ export class XlsxPackage {
     const changed = this.changed.get(name);
     if (changed) return changed;
     const entry = this.byName.get(name);
-    return entry ? entryBytes(entry) : undefined;
+    return entry ? entryBytes(entry, this.codec) : undefined;
   }
 
   /** A part's text (UTF-8, BOM dropped); undefined when absent. */
@@ -250,10 +250,10 @@ export class XlsxPackage {
     for (const e of this.entries) {
       if (this.removed.has(e.name)) continue;
       const changed = this.changed.get(e.name);
-      out.push(changed ? newEntry(e.name, changed, this.deflate) : e);
+      out.push(changed ? newEntry(e.name, changed, this.codec) : e);
     }
     for (const [name, bytes] of this.changed) {
-      if (!this.byName.has(name)) out.push(newEntry(name, bytes, this.deflate));
+      if (!this.byName.has(name)) out.push(newEntry(name, bytes, this.codec));
     }
     return writeZip(out);
   }

@@ -32,6 +32,20 @@ export function escapeXml(text: string): string {
   return text.replace(NEEDS_ESCAPE, (ch) => ESCAPES[ch] ?? "");
 }
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_TEXT_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/**
+ * Text for element content only: quotes stay as they are. The snapshot sheet holds JSON, whose
+ * every quote would otherwise grow to six characters.
+ */
+export function escapeText(text: string): string {
+  NEEDS_TEXT_ESCAPE.lastIndex = 0;
+  if (!NEEDS_TEXT_ESCAPE.test(text)) return text;
+  NEEDS_TEXT_ESCAPE.lastIndex = 0;
+  return text.replace(NEEDS_TEXT_ESCAPE, (ch) => ESCAPES[ch] ?? "");
+}
+
 const attributeRes = new Map<string, RegExp>();
 
 /** One attribute of a start tag, or undefined. */
