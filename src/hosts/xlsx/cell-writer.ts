@@ -25,6 +25,8 @@ export interface CellTarget {
   record: XmlRecord | undefined;
   /** False when the original note was never read (another host wrote the snapshot). */
   notesTracked: boolean;
+  /** What the cell shows now, when the caller has read it already. */
+  current?: CellState;
 }
 
 export interface CellChange {
@@ -50,9 +52,10 @@ export class CellWriter {
   }
 
   /** The change for one cell; its note change is queued on the sheet's notes. */
-  change({ address, state, original, record, notesTracked }: CellTarget): CellChange {
+  change(target: CellTarget): CellChange {
+    const { address, state, original, record, notesTracked } = target;
     const styles = this.styles;
-    const current = this.reader.state(this.ws, this.notes, address);
+    const current = target.current ?? this.reader.state(this.ws, this.notes, address);
     const currentXml = this.ws.cell(address)?.xml ?? null;
     const currentS = currentXml ? parseCell(currentXml).s : 0;
     const recordS = record?.cell ? parseCell(record.cell).s : 0;

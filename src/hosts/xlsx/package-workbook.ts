@@ -154,14 +154,22 @@ export class PackageWorkbook implements WorkbookPort {
     // A cell an earlier snapshot already lists shows that run's writes, not its original: only a
     // cell touched for the first time gets a record. Record them all before the first change.
     const firstTouch = (address: string) => !records[address] && !previous?.snapshot.cells[address];
+    // Each touched cell is read once, before any change.
+    const shown = new Map<string, CellState>();
+    const before = (address: string): CellState => {
+      let state = shown.get(address);
+      if (!state) shown.set(address, (state = this.state(name, address)));
+      return state;
+    };
     for (const { address } of resolved.cells) {
       if (firstTouch(address)) records[address] = this.capture(name, address);
-      snapshot.cells[address] ??= this.state(name, address);
+      snapshot.cells[address] ??= before(address);
     }
     for (const address of Object.keys(snapshot.cells))
       if (firstTouch(address)) records[address] = this.capture(name, address);
     const notesTracked = previous?.notesTracked ?? true;
-    const valueChanged = this.apply(
+    const sheetBefore = this.worksheet(name);
+    const { valueChanged, elements } = this.apply(
       name,
       resolved.cells.map(({ address, state }) => ({
         address,
@@ -169,13 +177,20 @@ export class PackageWorkbook implements WorkbookPort {
         original: snapshot.cells[address],
         record: records[address],
         notesTracked,
+        current: before(address),
       }))
     );
     // What every touched cell shows now, as this host reads it: the next read compares with that.
+    const after = (address: string): CellState => {
+      const xml = elements.has(address) ? elements.get(address) : sheetBefore.cell(address)?.xml;
+      // A shared formula is read against the sheet as it is now: its master may have changed.
+      if (xml?.includes('t="shared"')) return this.state(name, address);
+      const note = this.notes(name).get(address)?.text ?? null;
+      return this.reader().stateOf(sheetBefore, xml, address, note);
+    };
     const written: Record<string, CellState> = { ...(resolved.snapshot.written ?? {}) };
-    for (const { address } of resolved.cells) written[address] = this.state(name, address);
-    for (const address of Object.keys(snapshot.cells))
-      written[address] ??= this.state(name, address);
+    for (const { address } of resolved.cells) written[address] = after(address);
+    for (const address of Object.keys(snapshot.cells)) written[address] ??= after(address);
     snapshot.written = written;
     const kept: Record<string, XmlRecord> = {};
     for (const address of Object.keys(snapshot.cells))
@@ -196,7 +211,7 @@ export class PackageWorkbook implements WorkbookPort {
       throw new HostError("PROTECTED", `sheet ${name} is protected: nothing was restored`);
     }
     const addresses = Object.keys(entry.snapshot.cells);
-    const valueChanged = this.apply(
+    const { valueChanged } = this.apply(
       name,
       addresses.map((address) => ({
         address,
@@ -330,8 +345,14 @@ export class PackageWorkbook implements WorkbookPort {
 
   // ---- writing --------------------------------------------------------------------------------
 
-  /** Bring cells of one sheet to their targets, in one edit of its part; true if a value changed. */
-  private apply(name: string, targets: CellTarget[]): boolean {
+  /**
+   * Bring cells of one sheet to their targets, in one edit of its part. Says whether a value
+   * changed, and which `<c>` elements were replaced (null: removed), detached formula copies included.
+   */
+  private apply(
+    name: string,
+    targets: CellTarget[]
+  ): { valueChanged: boolean; elements: ReadonlyMap<string, string | null> } {
     const { part } = this.entry(name);
     const ws = this.worksheet(name);
     const notes = this.notes(name);
@@ -345,7 +366,7 @@ export class PackageWorkbook implements WorkbookPort {
     }
     for (const [address, xml] of writer.detached) if (!edits.has(address)) edits.set(address, xml);
     const vmlRel = notes.changed ? notes.commit() : undefined;
-    if (edits.size === 0 && !vmlRel) return valueChanged;
+    if (edits.size === 0 && !vmlRel) return { valueChanged, elements: edits };
     const rootTag = ws.xml.slice(
       0,
       ws.xml.indexOf(">", ws.xml.search(/<(?:[\w.-]+:)?worksheet[\s>]/)) + 1
@@ -356,7 +377,7 @@ export class PackageWorkbook implements WorkbookPort {
     );
     this.pkg.setText(part, xml);
     this.worksheets.set(part, new Worksheet(xml));
-    return valueChanged;
+    return { valueChanged, elements: edits };
   }
 
   /** Styles, the snapshot sheet and the recalculation flag, after a write or revert. */

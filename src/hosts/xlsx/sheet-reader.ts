@@ -156,12 +156,23 @@ export class SheetReader {
 
   /** One cell in the snapshot's terms. */
   state(ws: Worksheet, notes: SheetNotes, address: string): CellState {
-    const found = ws.cell(address);
-    const note = notes.get(address)?.text ?? null;
-    if (!found) return { value: null, numberFormat: "General", fill: null, note };
+    return this.stateOf(ws, ws.cell(address)?.xml, address, notes.get(address)?.text ?? null);
+  }
+
+  /**
+   * A cell in the snapshot's terms from its `<c>` element (undefined or null: none) and note text.
+   * `ws` supplies merges and, for a shared formula, its master.
+   */
+  stateOf(
+    ws: Worksheet,
+    xml: string | null | undefined,
+    address: string,
+    note: string | null
+  ): CellState {
+    if (!xml) return { value: null, numberFormat: "General", fill: null, note };
     const { row, col } = fromA1(address);
-    const masters = found.xml.includes('t="shared"') ? this.masters(ws.allCells()) : new Map();
-    const cell = this.cellOf(parseCell(found.xml), row, col, masters);
+    const masters = xml.includes('t="shared"') ? this.masters(ws.allCells()) : new Map();
+    const cell = this.cellOf(parseCell(xml), row, col, masters);
     const slave = isMergeSlave(ws.merges(), row, col);
     const state: CellState = {
       value: slave ? null : cell.value,

@@ -102,7 +102,7 @@ export class Worksheet {
     tag: string;
   };
   private rowsCache?: XmlRow[];
-  private cellsCache?: Map<string, XmlCell>;
+  private rowsByNumber?: Map<number, XmlRow>;
 
   constructor(readonly xml: string) {
     const root = findElement(xml, "worksheet");
@@ -160,14 +160,13 @@ export class Worksheet {
     return { rows };
   }
 
-  /** Cells by address, built only when a single cell is asked for (the write path). */
-  private byAddress(): Map<string, XmlCell> {
-    if (!this.cellsCache) {
-      this.cellsCache = new Map();
-      for (const row of this.index().rows)
-        for (const cell of row.cells) this.cellsCache.set(toA1(cell.row, cell.col), cell);
+  /** Rows by number, built only when a single cell is asked for (the write path). */
+  private byRow(): Map<number, XmlRow> {
+    if (!this.rowsByNumber) {
+      this.rowsByNumber = new Map();
+      for (const row of this.index().rows) this.rowsByNumber.set(row.row, row);
     }
-    return this.cellsCache;
+    return this.rowsByNumber;
   }
 
   /** Every `<c>` element, in document order. */
@@ -176,7 +175,13 @@ export class Worksheet {
   }
 
   cell(address: string): XmlCell | undefined {
-    return this.byAddress().get(address);
+    const { row, col } = fromA1(address);
+    const cells = this.byRow().get(row)?.cells;
+    if (!cells) return undefined;
+    // A row holds a few dozen cells at most; scanning them beats naming every cell of the sheet.
+    // From the end: of two elements for one cell (a damaged file) the last counts, as in the grid.
+    for (let i = cells.length - 1; i >= 0; i--) if (cells[i].col === col) return cells[i];
+    return undefined;
   }
 
   private mergesCache?: MergedArea[];
@@ -226,11 +231,10 @@ export class Worksheet {
     legacyDrawing?: { rid: string; relPrefix: string }
   ): string {
     const { rows } = this.index();
-    const existing = this.byAddress();
     const edits: [number, number, string][] = [];
     const inserts = new Map<number, { col: number; xml: string }[]>();
     for (const [address, text] of cells) {
-      const found = existing.get(address);
+      const found = this.cell(address);
       if (found) {
         edits.push([found.start, found.end, text ?? ""]);
       } else if (text !== null) {
@@ -240,7 +244,7 @@ export class Worksheet {
         inserts.set(row, list);
       }
     }
-    const rowByNumber = new Map(rows.map((r) => [r.row, r]));
+    const rowByNumber = this.byRow();
     const p = this.prefix;
     const newRows: { row: number; xml: string }[] = [];
     for (const [row, list] of inserts) {
