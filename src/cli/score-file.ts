@@ -3,7 +3,7 @@
  * service the add-in uses, write the scored copy. Every failure becomes a one-line reason in the
  * run's language; nothing here throws for a bad input.
  */
-import { promises as fs } from "fs";
+import * as fs from "fs";
 import * as path from "path";
 import { createRecomputeService } from "../app/recompute";
 import type { Lang } from "../domain/model";
@@ -64,7 +64,8 @@ export function failureReason(error: unknown, bytes: Buffer | undefined, lang: L
 export async function openWorkbook(
   input: string
 ): Promise<{ bytes: Buffer; workbook: PackageWorkbook }> {
-  const bytes = await fs.readFile(input);
+  // Synchronous, as writeAtomic: files are scored one after another.
+  const bytes = fs.readFileSync(input);
   try {
     return { bytes, workbook: PackageWorkbook.fromBytes(bytes, { codec: nodeZipCodec }) };
   } catch (error) {

@@ -75,7 +75,7 @@ const STYLES =
 
 describe("styles", () => {
   test("a derived style is appended; existing entries keep their text and index", () => {
-    const styles = new Styles(STYLES, themePalette(undefined));
+    const styles = new Styles(STYLES, () => themePalette(undefined));
     expect(styles.info(1)).toMatchObject({ numberFormat: "0.000", fill: null });
     const fill = styles.solidFillId("#FFC7CE");
     const s = styles.derive(1, { fillId: fill });
@@ -92,14 +92,14 @@ describe("styles", () => {
     expect(xml).toContain('<cellXfs count="3">');
     expect(xml).toContain('<fills count="3">');
     expect(xml).toContain('<numFmts count="2">');
-    const reread = new Styles(xml, themePalette(undefined));
+    const reread = new Styles(xml, () => themePalette(undefined));
     expect(reread.info(2)).toMatchObject({ numberFormat: "0.000", fill: "#FFC7CE" });
     // The new xf keeps the original's alignment child.
     expect(after).toMatch(/fillId="2"[^>]*><alignment wrapText="1"\/><\/xf>$/);
   });
 
   test("nothing asked, nothing changed", () => {
-    const styles = new Styles(STYLES, themePalette(undefined));
+    const styles = new Styles(STYLES, () => themePalette(undefined));
     expect(styles.toXml()).toBe(STYLES);
   });
 });

@@ -280,7 +280,7 @@ export class PackageWorkbook implements WorkbookPort {
     if (!this.stylesModel) {
       this.stylesPart = this.book.stylesPart();
       const xml = this.stylesPart ? this.pkg.text(this.stylesPart) : undefined;
-      this.stylesModel = new Styles(xml, this.book.palette);
+      this.stylesModel = new Styles(xml, () => this.book.palette);
     }
     return this.stylesModel;
   }

@@ -165,10 +165,20 @@ export class XlsxPackage {
     return names;
   }
 
+  private readonly relationshipsCache = new Map<string, { xml: string; rels: Relationship[] }>();
+
   /** The relationships of a part (from its .rels part), in document order. */
-  relationships(source: string): Relationship[] {
+  relationships(source: string): readonly Relationship[] {
     const xml = this.text(relsPartOf(source));
     if (!xml) return [];
+    const cached = this.relationshipsCache.get(source);
+    if (cached?.xml === xml) return cached.rels;
+    const rels = this.readRelationships(source, xml);
+    this.relationshipsCache.set(source, { xml, rels });
+    return rels;
+  }
+
+  private readRelationships(source: string, xml: string): Relationship[] {
     return findElements(xml, "Relationship").map(({ tag }) => {
       const target = attribute(tag, "Target") ?? "";
       const external = attribute(tag, "TargetMode") === "External";
@@ -259,11 +269,18 @@ export class XlsxPackage {
   }
 }
 
+const closeTagRes = new Map<string, RegExp>();
+
 /** `xml` with `content` inserted just before the last closing tag of element `local`. */
 export function insertBeforeClose(xml: string, local: string, content: string): string {
   let close: RegExpExecArray | null = null;
-  const re = new RegExp(`</(?:[\\w.-]+:)?${local}\\s*>`, "g");
-  for (let m = re.exec(xml); m; m = re.exec(xml)) close = m;
+  let re = closeTagRes.get(local);
+  if (!re) closeTagRes.set(local, (re = new RegExp(`</(?:[\\w.-]+:)?${local}\\s*>`, "g")));
+  // The root's closing tag is the last one, near the end of the part: look there first.
+  re.lastIndex = Math.max(0, xml.lastIndexOf(`${local}>`) - 200);
+  let m = re.exec(xml);
+  if (!m) re.lastIndex = 0;
+  for (m ??= re.exec(xml); m; m = re.exec(xml)) close = m;
   if (close) return splice(xml, [[close.index, close.index, content]]);
   // An empty root written as <Root .../>: open it.
   const empty = new RegExp(`<((?:[\\w.-]+:)?${local})(\\s[^>]*)?/>`).exec(xml);

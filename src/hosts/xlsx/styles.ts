@@ -45,13 +45,14 @@ function colorOf(tag: string | undefined): ExcelColor | undefined {
 }
 
 /** The solid colour a fill element shows, or null (no pattern, gradient, automatic colour). */
-function fillColor(fillXml: string, palette: string[]): string | null {
+function fillColor(fillXml: string, palette: () => string[]): string | null {
   const pattern = findElement(fillXml, "patternFill");
   if (!pattern) return null;
   const type = attribute(pattern.tag, "patternType");
   if (!type || type === "none") return null;
   const fg = findElement(fillXml, "fgColor", pattern.innerStart, pattern.innerEnd);
-  return colorToHex(colorOf(fg?.tag), palette);
+  const color = colorOf(fg?.tag);
+  return colorToHex(color, color?.theme !== undefined ? palette() : undefined);
 }
 
 export interface CellStyleInfo {
@@ -75,7 +76,8 @@ export class Styles {
 
   constructor(
     xml: string | undefined,
-    private readonly palette: string[]
+    /** The theme's colours, asked for only when a fill names one (reading the theme costs). */
+    private readonly palette: () => string[]
   ) {
     this.xml = xml ?? MINIMAL_STYLES;
     const root = findElement(this.xml, "styleSheet");

@@ -55,7 +55,7 @@ export class WorkbookPart {
   readonly part: string;
   readonly sheets: SheetEntry[];
   readonly date1904: boolean;
-  readonly palette: string[];
+  private paletteCache?: string[];
 
   constructor(private readonly pkg: XlsxPackage) {
     const root = pkg.relationships("").find((r) => r.type === OFFICE_DOCUMENT && !r.external);
@@ -75,8 +75,15 @@ export class WorkbookPart {
     const pr = findElement(xml, "workbookPr");
     const d1904 = pr ? attribute(pr.tag, "date1904") : undefined;
     this.date1904 = d1904 === "1" || d1904 === "true";
-    const theme = this.relatedPart(THEME_TYPE);
-    this.palette = themePalette(theme ? pkg.text(theme) : undefined);
+  }
+
+  /** The theme's colours, read on first use. */
+  get palette(): string[] {
+    if (!this.paletteCache) {
+      const theme = this.relatedPart(THEME_TYPE);
+      this.paletteCache = themePalette(theme ? this.pkg.text(theme) : undefined);
+    }
+    return this.paletteCache;
   }
 
   /** The part a relationship of this type points at, if any. */

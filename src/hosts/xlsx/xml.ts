@@ -59,9 +59,22 @@ export function attribute(tag: string, name: string): string | undefined {
   return m ? decodeXml(m[2] ?? m[3] ?? "") : undefined;
 }
 
+const valueRes = new Map<string, RegExp>();
+
+/** `name="…"` after `lead` whitespace, the lead and `name=` as group 1 (cached: tags are many). */
+function attributeValueRe(name: string, lead: "\\s" | "\\s+"): RegExp {
+  const key = `${lead} ${name}`;
+  let re = valueRes.get(key);
+  if (!re) {
+    re = new RegExp(`(${lead}${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
+    valueRes.set(key, re);
+  }
+  return re;
+}
+
 /** The start tag with one attribute set (replaced in place, or added before the tag's end). */
 export function withAttribute(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  const re = attributeValueRe(name, "\\s");
   const escaped = `"${escapeXml(value)}"`;
   if (re.test(tag)) return tag.replace(re, (_m, lead: string) => `${lead}${escaped}`);
   const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
@@ -70,8 +83,7 @@ export function withAttribute(tag: string, name: string, value: string): string 
 
 /** The start tag without one attribute. */
 export function withoutAttribute(tag: string, name: string): string {
-  const re = new RegExp(`\\s+${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
-  return tag.replace(re, "");
+  return tag.replace(attributeValueRe(name, "\\s+"), "");
 }
 
 export interface ElementSpan {
