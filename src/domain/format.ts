@@ -4,8 +4,11 @@
  * decimals, thousands separators and percentages. Exotic formats fall back to General.
  */
 import Decimal from "decimal.js";
+import { memoizeString } from "./memo";
 
 function roundHalfUp(value: number, decimals: number): string {
+  // Whole numbers (most amounts and weights) need no rounding; toFixed is exact for them.
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value.toFixed(decimals);
   return new Decimal(value).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
 }
 
@@ -28,20 +31,41 @@ export function formatGeneral(value: number): string {
   return precise.toFixed();
 }
 
-export function formatNumber(value: number, numberFormat: string): string {
+interface NumberLayout {
+  decimals: number;
+  percent: boolean;
+  thousands: boolean;
+}
+
+/** What a format code asks of a number; null for General. */
+function readLayout(numberFormat: string): NumberLayout | null {
   const fmt = (numberFormat || "General")
     .split(";")[0]
     .replace(/\[[^\]]*\]/g, "")
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
     .trim();
-  if (fmt === "" || /^general$/i.test(fmt) || fmt === "@") return formatGeneral(value);
-  const m = /([#0,]*0|#)(?:\.(0+))?(%?)/.exec(fmt);
-  if (!m) return formatGeneral(value);
-  const decimals = m[2] ? m[2].length : 0;
-  const percent = m[3] === "%" || fmt.endsWith("%");
-  const scaled = percent ? new Decimal(value).times(100).toNumber() : value;
-  let out = roundHalfUp(scaled, decimals);
-  if (m[1].includes(",")) out = withThousands(out);
-  return percent ? `${out}%` : out;
+  const m =
+    fmt === "" || /^general$/i.test(fmt) || fmt === "@"
+      ? null
+      : /([#0,]*0|#)(?:\.(0+))?(%?)/.exec(fmt);
+  return m
+    ? {
+        decimals: m[2] ? m[2].length : 0,
+        percent: m[3] === "%" || fmt.endsWith("%"),
+        thousands: m[1].includes(","),
+      }
+    : null;
+}
+
+/** A workbook uses a handful of codes, each read for every number cell. */
+const layoutOf = memoizeString(readLayout, 1000);
+
+export function formatNumber(value: number, numberFormat: string): string {
+  const layout = layoutOf(numberFormat);
+  if (!layout) return formatGeneral(value);
+  const scaled = layout.percent ? new Decimal(value).times(100).toNumber() : value;
+  let out = roundHalfUp(scaled, layout.decimals);
+  if (layout.thousands) out = withThousands(out);
+  return layout.percent ? `${out}%` : out;
 }

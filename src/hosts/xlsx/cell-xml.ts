@@ -37,14 +37,15 @@ export function parseCell(xml: string): ParsedCell {
   }
   if (tag.endsWith("/>")) return out;
   const body = xml.slice(tagEnd);
-  const f = F_RE.exec(body);
+  // Most bodies are a lone <v>: a substring test is cheaper than a regex that will not match.
+  const f = body.includes("f") ? F_RE.exec(body) : null;
   if (f) {
     const fTag = f[3] === "/>" ? `<${f[1]}${f[2]}/>` : `<${f[1]}${f[2]}>`;
     out.f = { tag: fTag, text: decodeXml(f[4] ?? "") };
   }
-  const v = V_RE.exec(body);
+  const v = body.includes("v>") ? V_RE.exec(body) : null;
   if (v) out.v = decodeXml(v[2]);
-  const is = IS_RE.exec(body);
+  const is = body.includes("is>") ? IS_RE.exec(body) : null;
   if (is) out.is = is[2];
   return out;
 }

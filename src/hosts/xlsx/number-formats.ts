@@ -3,6 +3,7 @@
  * date handling that depends on them. The zh-CN built-ins 27–36 and 50–58 are the ones Excel shows
  * in a Chinese locale.
  */
+import { memoizeString } from "../../domain/memo";
 
 export const BUILTIN_FORMATS: Record<number, string> = {
   0: "General",
@@ -73,14 +74,18 @@ const DATE_IDS = new Set([
 
 /** Whether a number shown with this format is a date or time (Excel stores both as serials). */
 export function isDateFormat(id: number, code: string): boolean {
-  if (DATE_IDS.has(id)) return true;
+  return DATE_IDS.has(id) || showsDate(code);
+}
+
+/** Asked for every number cell; a workbook has a handful of codes. */
+const showsDate = memoizeString((code: string): boolean => {
   const bare = code
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
     .replace(/\[[^\]]*\]/g, "")
     .split(";")[0];
   return /[ymdhs]/i.test(bare) && !/^[#0.,%\sE+-]*$/i.test(bare) && !/General/i.test(bare);
-}
+}, 1000);
 
 /** A date serial → UTC Date (1900 system with Excel's phantom 29 Feb 1900, or the 1904 system). */
 export function serialToDate(serial: number, date1904: boolean): Date {
