@@ -182,10 +182,14 @@ export class PackageWorkbook implements WorkbookPort {
     );
     // What every touched cell shows now, as this host reads it: the next read compares with that.
     const after = (address: string): CellState => {
-      const xml = elements.has(address) ? elements.get(address) : sheetBefore.cell(address)?.xml;
+      const note = this.notes(name).get(address)?.text ?? null;
+      const unchanged = !elements.has(address);
+      // An element left as it was shows what it showed, but for the note perhaps.
+      const was = unchanged ? shown.get(address) : undefined;
+      if (was) return { ...was, note };
+      const xml = unchanged ? sheetBefore.cell(address)?.xml : elements.get(address);
       // A shared formula is read against the sheet as it is now: its master may have changed.
       if (xml?.includes('t="shared"')) return this.state(name, address);
-      const note = this.notes(name).get(address)?.text ?? null;
       return this.reader().stateOf(sheetBefore, xml, address, note);
     };
     const written: Record<string, CellState> = { ...(resolved.snapshot.written ?? {}) };

@@ -60,7 +60,7 @@ export class SheetReader {
   }
 
   /** Shared formulas' master cells, by their `si`. */
-  private masters(cells: { xml: string; row: number; col: number }[]): Masters {
+  private masters(cells: readonly { xml: string; row: number; col: number }[]): Masters {
     const out: Masters = new Map();
     for (const c of cells) {
       if (!c.xml.includes('t="shared"')) continue;

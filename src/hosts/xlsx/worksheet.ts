@@ -81,7 +81,6 @@ const WORKSHEET_ORDER = [
   "extLst",
 ];
 
-const CELL_RE = /<((?:[\w.-]+:)?c)(\s[^>]*?)?(\/>|>([\s\S]*?)<\/\1>)/g;
 const ROW_RE = /<((?:[\w.-]+:)?row)(\s[^>]*?)?(\/>|>)/g;
 const R_ATTR = /(?:^|\s)r\s*=\s*"\$?([A-Z]*)\$?(\d*)"/;
 
@@ -90,6 +89,44 @@ function columnOf(letters: string): number {
   let col = 0;
   for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 64);
   return col - 1;
+}
+
+function isNameEnd(ch: number): boolean {
+  // whitespace, "/" or ">"
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47 || ch === 62;
+}
+
+/**
+ * The `<c>` elements of one row, found with indexOf rather than a regular expression: this loop
+ * runs for every cell of every sheet read, and a cell's body never holds another element's end tag.
+ */
+function scanCells(xml: string, line: XmlRow): void {
+  const stop = line.innerEnd;
+  let at = line.innerStart;
+  let lastCol = -1;
+  for (let lt = xml.indexOf("<", at); lt >= 0 && lt < stop; lt = xml.indexOf("<", at)) {
+    let nameEnd = lt + 1;
+    while (nameEnd < stop && !isNameEnd(xml.charCodeAt(nameEnd))) nameEnd++;
+    const tagEnd = xml.indexOf(">", nameEnd);
+    if (tagEnd < 0 || tagEnd >= stop) throw new Error("unclosed tag in <row>");
+    const name = xml.slice(lt + 1, nameEnd);
+    if (name !== "c" && !name.endsWith(":c")) {
+      at = tagEnd + 1;
+      continue;
+    }
+    const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
+    let end = tagEnd + 1;
+    if (!selfClosing) {
+      const close = xml.indexOf(`</${name}>`, end);
+      if (close < 0 || close >= stop) throw new Error("unclosed <c>");
+      end = close + name.length + 3;
+    }
+    const ref = R_ATTR.exec(xml.slice(nameEnd, selfClosing ? tagEnd - 1 : tagEnd));
+    const col = ref && ref[1] ? columnOf(ref[1]) : lastCol + 1;
+    lastCol = col;
+    line.cells.push({ row: line.row, col, start: lt, end, xml: xml.slice(lt, end) });
+    at = end;
+  }
 }
 
 export class Worksheet {
@@ -144,15 +181,7 @@ export class Worksheet {
         tag,
         cells: [],
       };
-      CELL_RE.lastIndex = rowInnerStart;
-      let c: RegExpExecArray | null;
-      let lastCol = -1;
-      while ((c = CELL_RE.exec(xml)) && c.index < rowInnerEnd) {
-        const ref = R_ATTR.exec(c[2] ?? "");
-        const col = ref && ref[1] ? columnOf(ref[1]) : lastCol + 1;
-        lastCol = col;
-        line.cells.push({ row, col, start: c.index, end: c.index + c[0].length, xml: c[0] });
-      }
+      scanCells(xml, line);
       rows.push(line);
       ROW_RE.lastIndex = end;
     }
@@ -169,9 +198,12 @@ export class Worksheet {
     return this.rowsByNumber;
   }
 
+  private allCellsCache?: XmlCell[];
+
   /** Every `<c>` element, in document order. */
-  allCells(): XmlCell[] {
-    return this.index().rows.flatMap((r) => r.cells);
+  allCells(): readonly XmlCell[] {
+    this.allCellsCache ??= this.index().rows.flatMap((r) => r.cells);
+    return this.allCellsCache;
   }
 
   cell(address: string): XmlCell | undefined {
