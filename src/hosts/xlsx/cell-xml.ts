@@ -150,6 +150,14 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
   return out;
 }
 
+/** Leading or trailing white space, or a line break, is kept only with xml:space="preserve". */
+function needsPreserve(text: string): boolean {
+  const edge = /\s/;
+  return (
+    text.length > 0 && (edge.test(text[0]) || edge.test(text[text.length - 1]) || text.includes("\n"))
+  );
+}
+
 /** The value part of a new `<c>`: its t attribute and children for `value` (and formula). */
 function valueContent(
   value: CellValue,
@@ -161,7 +169,7 @@ function valueContent(
   if (typeof value === "number") return { inner: `${f}<${p}v>${String(value)}</${p}v>` };
   if (typeof value === "boolean") return { t: "b", inner: `${f}<${p}v>${value ? 1 : 0}</${p}v>` };
   if (formula !== undefined) return { t: "str", inner: `${f}<${p}v>${escapeText(value)}</${p}v>` };
-  const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
+  const space = needsPreserve(value) ? ' xml:space="preserve"' : "";
   return { t: "inlineStr", inner: `<${p}is><${p}t${space}>${escapeText(value)}</${p}t></${p}is>` };
 }
 

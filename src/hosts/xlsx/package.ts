@@ -67,7 +67,8 @@ export class XlsxPackage {
   /** Lower-cased name → name: OPC part names compare case-insensitively. */
   private readonly folded = new Map<string, string>();
   private readonly texts = new Map<string, string>();
-  private readonly changed = new Map<string, Uint8Array>();
+  /** Replaced or added parts: their text, encoded only when the package is written. */
+  private readonly changed = new Map<string, string>();
   private readonly removed = new Set<string>();
 
   constructor(
@@ -99,7 +100,7 @@ export class XlsxPackage {
     const name = this.nameOf(part);
     if (name === undefined) return undefined;
     const changed = this.changed.get(name);
-    if (changed) return changed;
+    if (changed !== undefined) return encoder.encode(changed);
     const entry = this.byName.get(name);
     return entry ? entryBytes(entry, this.codec) : undefined;
   }
@@ -123,7 +124,7 @@ export class XlsxPackage {
     this.removed.delete(name);
     if (this.text(name) === text) return;
     this.texts.set(name, text);
-    this.changed.set(name, encoder.encode(text));
+    this.changed.set(name, text);
   }
 
   /** Take a part out of the package (with its text edits elsewhere left to the caller). */
@@ -260,10 +261,10 @@ export class XlsxPackage {
     for (const e of this.entries) {
       if (this.removed.has(e.name)) continue;
       const changed = this.changed.get(e.name);
-      out.push(changed ? newEntry(e.name, changed, this.codec) : e);
+      out.push(changed !== undefined ? newEntry(e.name, encoder.encode(changed), this.codec) : e);
     }
-    for (const [name, bytes] of this.changed) {
-      if (!this.byName.has(name)) out.push(newEntry(name, bytes, this.codec));
+    for (const [name, text] of this.changed) {
+      if (!this.byName.has(name)) out.push(newEntry(name, encoder.encode(text), this.codec));
     }
     return writeZip(out);
   }
