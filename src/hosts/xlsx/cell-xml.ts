@@ -154,7 +154,8 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
 function needsPreserve(text: string): boolean {
   const edge = /\s/;
   return (
-    text.length > 0 && (edge.test(text[0]) || edge.test(text[text.length - 1]) || text.includes("\n"))
+    text.length > 0 &&
+    (edge.test(text[0]) || edge.test(text[text.length - 1]) || text.includes("\n"))
   );
 }
 
