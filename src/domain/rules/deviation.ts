@@ -2,7 +2,7 @@
  * Deviation findings (RULES A6): SHORTFALL, OVER_TARGET and NOTE_MISSING for one row.
  */
 import type Decimal from "decimal.js";
-import { dec, formatPercentShort } from "../decimal";
+import { dec, formatPercentShort, profileDecimal, ZERO } from "../decimal";
 import { makeFinding } from "../findings";
 import type { Comparator, Finding } from "../model";
 import type { RuleProfile } from "../profile-types";
@@ -18,9 +18,22 @@ export function isOverTarget(
   actual: Decimal,
   threshold: number
 ): boolean {
-  if (!target.gt(0)) return false;
-  if (isReverse(kind)) return actual.lte(dec(2).minus(threshold).times(target));
-  return actual.gte(target.times(threshold));
+  if (!target.gt(ZERO)) return false;
+  if (isReverse(kind)) return actual.lte(reverseFactor(threshold).times(target));
+  return actual.gte(target.times(profileDecimal(threshold)));
+}
+
+/** 2 − θ; a profile has one threshold, so it is computed once. */
+const REVERSE_FACTOR = new Map<number, Decimal>();
+
+function reverseFactor(threshold: number): Decimal {
+  let factor = REVERSE_FACTOR.get(threshold);
+  if (factor === undefined) {
+    factor = dec(2).minus(threshold);
+    if (REVERSE_FACTOR.size >= 100) REVERSE_FACTOR.clear();
+    REVERSE_FACTOR.set(threshold, factor);
+  }
+  return factor;
 }
 
 export type ShortfallKind = "quantitative" | "qualitative" | "time";

@@ -6,7 +6,15 @@
 import type Decimal from "decimal.js";
 import { toA1 } from "../grid";
 import type { Cell } from "../grid";
-import { dec, formatPercent, formatPercentShort, formatScore, differs } from "../decimal";
+import {
+  dec,
+  differs,
+  formatPercent,
+  formatPercentShort,
+  formatScore,
+  toNumber,
+  ZERO,
+} from "../decimal";
 import { makeFinding } from "../findings";
 import { declaredSectionWeight } from "../detect/sections";
 import { concatText, explain, type ExplanationKey } from "../messages";
@@ -315,12 +323,12 @@ export function evaluateIndicator(
         level3: row.level3.trim(),
         target: row.targetText.trim(),
         actual: row.actualText.trim(),
-        weight: weight === null ? null : weight.toNumber(),
+        weight: weight === null ? null : toNumber(weight),
         kind,
-        completion: completion === null ? null : completion.toNumber(),
-        score: score === null ? null : score.toNumber(),
-        reportedScore: reported === null ? null : reported.toNumber(),
-        countedScore: counted === null ? null : counted.toNumber(),
+        completion: completion === null ? null : toNumber(completion),
+        score: score === null ? null : toNumber(score),
+        reportedScore: reported === null ? null : toNumber(reported),
+        countedScore: counted === null ? null : toNumber(counted),
         explanation,
         codes: [],
       },
@@ -344,7 +352,7 @@ export function evaluateIndicator(
   if (weight === null) {
     return notScored({ reason: explain("reasonMissingWeight"), findings: [] });
   }
-  const w = weight.isNegative() ? dec(0) : weight;
+  const w = weight.isNegative() ? ZERO : weight;
 
   const outcome = applyRule(ctx, w);
   if (!("score" in outcome)) return notScored(outcome);
@@ -385,7 +393,7 @@ function timeRow(
   const findings = late
     ? [makeFinding("LATE", r, columns.actual, { target: targetText, actual: actualText })]
     : [];
-  const score = late ? dec(0) : w;
+  const score = late ? ZERO : w;
   return {
     kind: "TIME",
     score,

@@ -64,9 +64,9 @@ export function scoreQuantitative(
   if (isReverse(kind)) {
     const completion = actual.isZero() ? null : target.div(actual);
     if (actual.lte(target)) return result(w, completion, null, "leMet");
-    if (reverseRule === "linear" && target.gt(0)) {
+    if (reverseRule === "linear" && target.gt(ZERO)) {
       const factor = dec(2).minus(actual.div(target));
-      if (factor.lte(0)) return result(ZERO, completion, ZERO, "leLinearZero");
+      if (factor.lte(ZERO)) return result(ZERO, completion, ZERO, "leLinearZero");
       return result(proportional(factor, w), completion, factor, "leLinear");
     }
     // ratio rule; a limit ≤ 0 that is exceeded gives T/A ≤ 0, floored to 0.
@@ -77,7 +77,7 @@ export function scoreQuantitative(
   if (target.isZero()) {
     if (kind === "GE") return result(w, null, null, "zeroTargetGe");
     if (kind === "GT") {
-      return actual.gt(0)
+      return actual.gt(ZERO)
         ? result(w, null, null, "gtZeroMet")
         : result(ZERO, null, ZERO, "gtZeroMissed");
     }
@@ -85,7 +85,7 @@ export function scoreQuantitative(
       ? result(w, null, null, "zeroTargetMet")
       : result(ZERO, null, ZERO, "zeroTargetMissed");
   }
-  if (target.lt(0)) {
+  if (target.lt(ZERO)) {
     // A (≥ 0 after the floor) always reaches a negative target.
     return result(w, null, null, "met");
   }
