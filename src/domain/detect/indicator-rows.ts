@@ -117,7 +117,10 @@ function hasText(cell: Cell): boolean {
 
 /** The footer: a cell reading exactly 总分/合计, wherever the form puts it. */
 function isTotalRow(view: SheetView, row: number): boolean {
-  for (let c = view.left; c < view.right; c++) if (isTotalLabel(view.key(row, c))) return true;
+  for (let c = view.left; c < view.right; c++) {
+    const key = view.key(row, c);
+    if (key && isTotalLabel(key)) return true;
+  }
   return false;
 }
 

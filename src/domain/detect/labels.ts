@@ -91,7 +91,13 @@ export const labelKey: (text: string) => string = memoizeString((text) =>
  * A header key without a trailing bracketed qualifier or colon: "年度指标值(A)" → "年度指标值",
  * "分值(分)" → "分值", "项目名称:" → "项目名称". Keys are already NFKC, so brackets are ASCII.
  */
-export const bareKey: (key: string) => string = memoizeString((key) =>
+export function bareKey(key: string): string {
+  // Most keys end in neither: detection asks for every keyed cell of every row it reads.
+  const last = key[key.length - 1];
+  return last === ")" || last === ":" || last === "：" ? strippedKey(key) : key;
+}
+
+const strippedKey = memoizeString((key) =>
   key
     .replace(/[:：]+$/, "")
     .replace(/\([^()]*\)$/, "")

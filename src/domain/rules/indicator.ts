@@ -235,13 +235,10 @@ function quantitativeRule(
     unit: aligned.unit,
   });
   const q = scoreQuantitative(comparator, aligned.target, aligned.actual, w, profile.reverseRule);
-  const show = {
-    target: quantityDisplay(target.raw, aligned.target, aligned.unit, aligned.percent),
-    actual: quantityDisplay(actual.raw, aligned.actual, aligned.unit, aligned.percent),
-  };
   const factor = q.factor ?? q.completion;
   const params = {
-    ...show,
+    target: quantityDisplay(target.raw, aligned.target, aligned.unit, aligned.percent),
+    actual: quantityDisplay(actual.raw, aligned.actual, aligned.unit, aligned.percent),
     completion: factor === null ? "—" : formatPercent(factor),
     weight: formatScore(w),
     score: formatScore(q.score),
@@ -325,7 +322,7 @@ export function evaluateIndicator(
         actual: row.actualText.trim(),
         weight: weight === null ? null : toNumber(weight),
         kind,
-        completion: completion === null ? null : toNumber(completion),
+        completion: completion === null ? null : completion.toNumber(),
         score: score === null ? null : toNumber(score),
         reportedScore: reported === null ? null : toNumber(reported),
         countedScore: counted === null ? null : toNumber(counted),
