@@ -52,7 +52,9 @@ export function makeFinding(
   const templates = FINDING_MESSAGES[code];
   const template =
     typeof variant === "string" && templates[variant] ? templates[variant] : templates.default;
-  const all: MessageParams = { ...params, cell };
+  // Not `{ ...params, cell }`: V8 adds a property to a spread copy on a slow path (~1 µs here).
+  const all: MessageParams = Object.assign({}, params);
+  all.cell = cell;
   return {
     code,
     severity: severityOverride ?? FINDING_SEVERITY[code],

@@ -5,6 +5,7 @@ import type Decimal from "decimal.js";
 import { dec, formatPercentShort, profileDecimal, ZERO } from "../decimal";
 import { makeFinding } from "../findings";
 import type { Comparator, Finding } from "../model";
+import type { MessageParams } from "../messages";
 import type { RuleProfile } from "../profile-types";
 import { isEmptyNote } from "./cells";
 import { isReverse } from "./quantitative";
@@ -77,18 +78,41 @@ function overText(threshold: number): string {
   return text;
 }
 
+/**
+ * A finding's params: the row's display values, then `over` when given, then the variant (the key
+ * order is the order reports list them). Built field by field: V8 adds properties to a spread
+ * copy (`{ ...params, variant }`) on a slow path, about a microsecond per finding.
+ */
+function findingParams(
+  params: DeviationInput["params"],
+  variant: string,
+  over?: string
+): MessageParams {
+  const out: MessageParams = {
+    target: params.target,
+    actual: params.actual,
+    score: params.score,
+    weight: params.weight,
+    completion: params.completion,
+  };
+  if (over !== undefined) out.over = over;
+  out.variant = variant;
+  return out;
+}
+
 export function deviationFindings(input: DeviationInput): Finding[] {
   const { row, profile, params } = input;
-  const over = overText(profile.overTargetThreshold);
   const noteCol = input.noteCol ?? input.scoreCol;
   const noteEmpty = isEmptyNote(input.noteText);
   const out: Finding[] = [];
   if (input.shortfall) {
     out.push(
-      makeFinding("SHORTFALL", row, input.scoreCol, {
-        ...params,
-        variant: SHORTFALL_VARIANT[input.shortfall],
-      })
+      makeFinding(
+        "SHORTFALL",
+        row,
+        input.scoreCol,
+        findingParams(params, SHORTFALL_VARIANT[input.shortfall])
+      )
     );
     if (noteEmpty) {
       out.push(
@@ -96,19 +120,21 @@ export function deviationFindings(input: DeviationInput): Finding[] {
           "NOTE_MISSING",
           row,
           noteCol,
-          { ...params, variant: NOTE_VARIANT[input.shortfall] },
+          findingParams(params, NOTE_VARIANT[input.shortfall]),
           "error"
         )
       );
     }
   } else if (input.overTarget) {
+    const over = overText(profile.overTargetThreshold);
     const reverse = input.overTarget === "reverse";
     out.push(
-      makeFinding("OVER_TARGET", row, input.actualCol, {
-        ...params,
-        over,
-        variant: reverse ? "reverse" : "default",
-      })
+      makeFinding(
+        "OVER_TARGET",
+        row,
+        input.actualCol,
+        findingParams(params, reverse ? "reverse" : "default", over)
+      )
     );
     if (noteEmpty) {
       out.push(
@@ -116,7 +142,7 @@ export function deviationFindings(input: DeviationInput): Finding[] {
           "NOTE_MISSING",
           row,
           noteCol,
-          { ...params, over, variant: reverse ? "overTargetReverse" : "overTarget" },
+          findingParams(params, reverse ? "overTargetReverse" : "overTarget", over),
           profile.overTargetSeverity
         )
       );
