@@ -52,7 +52,7 @@ const TIER_NAME: Record<QualitativeTier, ExplanationKey> = {
 
 /** Parse with the raw cell only when the text is the cell's own (split-column targets are joined). */
 function parse(text: string, cell: Cell): ParsedValue {
-  const own = normalizeText(cell.text ?? "") === normalizeText(text ?? "");
+  const own = text === cell.text || normalizeText(cell.text ?? "") === normalizeText(text ?? "");
   return own ? parseValue(text, cell) : parseValue(text);
 }
 
