@@ -288,71 +288,20 @@ export function evaluateIndicator(
     targetShown: normalizeText(row.targetText ?? ""),
     actualShown: normalizeText(row.actualText ?? ""),
   };
-  const { reported } = ctx;
   const findings: Finding[] = [];
 
-  const finish = (
-    kind: IndicatorKind | null,
-    score: Decimal | null,
-    completion: Decimal | null,
-    explanation: LocalizedText
-  ): RowEvaluation => {
-    if (
-      score !== null &&
-      reported !== null &&
-      differs(reported, score, profile.mismatchTolerance)
-    ) {
-      findings.push(
-        makeFinding("SCORE_MISMATCH", r, columns.score, {
-          reported: formatScore(reported),
-          expected: formatScore(score),
-        })
-      );
-    }
-    const counted = score ?? reported;
-    return {
-      result: {
-        row: r,
-        scoreCell: toA1(r, columns.score),
-        // Reports show the section without its declared weight: 产出指标（50） → 产出指标.
-        level1: declaredSectionWeight(row.level1)?.name ?? row.level1,
-        level2: row.level2,
-        level3: row.level3.trim(),
-        target: row.targetText.trim(),
-        actual: row.actualText.trim(),
-        weight: weight === null ? null : toNumber(weight),
-        kind,
-        completion: completion === null ? null : completion.toNumber(),
-        score: score === null ? null : toNumber(score),
-        reportedScore: reported === null ? null : toNumber(reported),
-        countedScore: counted === null ? null : toNumber(counted),
-        explanation,
-        codes: [],
-      },
-      findings,
-      weight,
-      counted,
-    };
-  };
-
-  const notScored = (why: NotScored): RowEvaluation => {
-    findings.push(...why.findings);
-    const explanation =
-      reported === null
-        ? explain("notScoredNone", { reason: why.reason })
-        : explain("notScoredKept", { reason: why.reason, reported: formatScore(reported) });
-    return finish(null, null, null, explanation);
-  };
-
   const missing = missingValues(ctx, weightRead);
-  if (missing !== null) return notScored(missing);
+  if (missing !== null) return notScored(ctx, weight, findings, missing);
   if (weight === null) {
-    return notScored({ reason: explain("reasonMissingWeight"), findings: [] });
+    return notScored(ctx, weight, findings, {
+      reason: explain("reasonMissingWeight"),
+      findings: [],
+    });
   }
   const w = weight.isNegative() ? ZERO : weight;
 
   const outcome = applyRule(ctx, w);
-  if (!("score" in outcome)) return notScored(outcome);
+  if (!("score" in outcome)) return notScored(ctx, weight, findings, outcome);
   findings.push(...outcome.findings);
   findings.push(
     ...deviationFindings({
@@ -373,7 +322,77 @@ export function evaluateIndicator(
       },
     })
   );
-  return finish(outcome.kind, outcome.score, outcome.completion, outcome.explanation);
+  return finish(ctx, weight, findings, outcome);
+}
+
+/** How a row ends: the rule's verdict, or no score (kind, score and completion null). */
+interface RowVerdict {
+  kind: IndicatorKind | null;
+  score: Decimal | null;
+  completion: Decimal | null;
+  explanation: LocalizedText;
+}
+
+// finish and notScored are module functions, not closures made for each row: the CLI runs through
+// tsx, which names every closure it creates with an Object.defineProperty call.
+
+/** The row's result; a computed score that differs from the printed one is a SCORE_MISMATCH. */
+function finish(
+  ctx: RowContext,
+  weight: Decimal | null,
+  findings: Finding[],
+  verdict: RowVerdict
+): RowEvaluation {
+  const { row, r, columns, profile, reported } = ctx;
+  const { kind, score, completion, explanation } = verdict;
+  if (score !== null && reported !== null && differs(reported, score, profile.mismatchTolerance)) {
+    findings.push(
+      makeFinding("SCORE_MISMATCH", r, columns.score, {
+        reported: formatScore(reported),
+        expected: formatScore(score),
+      })
+    );
+  }
+  const counted = score ?? reported;
+  return {
+    result: {
+      row: r,
+      scoreCell: toA1(r, columns.score),
+      // Reports show the section without its declared weight: 产出指标（50） → 产出指标.
+      level1: declaredSectionWeight(row.level1)?.name ?? row.level1,
+      level2: row.level2,
+      level3: row.level3.trim(),
+      target: row.targetText.trim(),
+      actual: row.actualText.trim(),
+      weight: weight === null ? null : toNumber(weight),
+      kind,
+      completion: completion === null ? null : completion.toNumber(),
+      score: score === null ? null : toNumber(score),
+      reportedScore: reported === null ? null : toNumber(reported),
+      countedScore: counted === null ? null : toNumber(counted),
+      explanation,
+      codes: [],
+    },
+    findings,
+    weight,
+    counted,
+  };
+}
+
+/** A row that cannot be scored keeps its printed score (A7) and says why. */
+function notScored(
+  ctx: RowContext,
+  weight: Decimal | null,
+  findings: Finding[],
+  why: NotScored
+): RowEvaluation {
+  findings.push(...why.findings);
+  const { reported } = ctx;
+  const explanation =
+    reported === null
+      ? explain("notScoredNone", { reason: why.reason })
+      : explain("notScoredKept", { reason: why.reason, reported: formatScore(reported) });
+  return finish(ctx, weight, findings, { kind: null, score: null, completion: null, explanation });
 }
 
 function timeRow(
