@@ -14,6 +14,39 @@ export function dec(value: Decimal.Value): Decimal {
   return new Decimal(value);
 }
 
+/**
+ * A profile's tolerances and thresholds are a handful of numbers compared on every row; passing the
+ * number to Decimal#gt or #times would build (and parse) a Decimal from it each time.
+ */
+const PROFILE_NUMBERS = new Map<number, Decimal>();
+
+/** new Decimal(value), built once per distinct number. Bounded: meant for profile settings. */
+export function profileDecimal(value: number): Decimal {
+  let d = PROFILE_NUMBERS.get(value);
+  if (d === undefined) {
+    d = new Decimal(value);
+    if (PROFILE_NUMBERS.size >= 100) PROFILE_NUMBERS.clear();
+    PROFILE_NUMBERS.set(value, d);
+  }
+  return d;
+}
+
+/**
+ * Decimal#toNumber goes through the decimal's text; a row's weight and score are each reported
+ * more than once, and weights are shared by many rows (see decimalFromNumber). Not worth it for a
+ * value read once: a cache miss costs more than the conversion.
+ */
+const NUMBERS = new WeakMap<Decimal, number>();
+
+export function toNumber(value: Decimal): number {
+  let n = NUMBERS.get(value);
+  if (n === undefined) {
+    n = value.toNumber();
+    NUMBERS.set(value, n);
+  }
+  return n;
+}
+
 /** Half-up (away from zero) at 2 decimals. */
 export function round2(value: Decimal): Decimal {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -61,5 +94,8 @@ export function formatQuantity(value: Decimal): string {
 
 /** |a − b| > tolerance. */
 export function differs(a: Decimal, b: Decimal, tolerance: number): boolean {
-  return a.minus(b).abs().greaterThan(tolerance);
+  const limit = profileDecimal(tolerance);
+  // Most printed figures agree with the rules: no need to build their difference.
+  if (a.eq(b)) return ZERO.greaterThan(limit);
+  return a.minus(b).abs().greaterThan(limit);
 }

@@ -52,7 +52,9 @@ export function makeFinding(
   const templates = FINDING_MESSAGES[code];
   const template =
     typeof variant === "string" && templates[variant] ? templates[variant] : templates.default;
-  const all: MessageParams = { ...params, cell };
+  // Not `{ ...params, cell }`: V8 adds a property to a spread copy on a slow path (~1 µs here).
+  const all: MessageParams = Object.assign({}, params);
+  all.cell = cell;
   return {
     code,
     severity: severityOverride ?? FINDING_SEVERITY[code],
@@ -68,13 +70,18 @@ const CODE_ORDER = new Map(FINDING_CODES.map((code, i) => [code, i]));
 
 /** Row, then code: an order that does not depend on where the columns are. */
 export function compareFindings(a: Finding, b: Finding): number {
-  const variant = (f: Finding) => String(f.params[VARIANT_PARAM] ?? "");
   return (
     a.row - b.row ||
     (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0) ||
-    variant(a).localeCompare(variant(b)) ||
+    variantOf(a).localeCompare(variantOf(b)) ||
     a.col - b.col
   );
+}
+
+// Not a closure inside compareFindings: under tsx (the CLI) each closure created is named by a
+// defineProperty call, and a sort compares many times.
+function variantOf(f: Finding): string {
+  return String(f.params[VARIANT_PARAM] ?? "");
 }
 
 /** Unique codes in catalogue order. */

@@ -97,6 +97,8 @@ export function strongerKind(a: MarkKind | null, b: MarkKind | null): MarkKind |
  */
 export function pointsLost(row: Pick<IndicatorResult, "score" | "weight">): number {
   if (row.score === null || row.weight === null) return 0;
+  // Distinct numbers order as their decimal texts do: only a real loss needs the exact difference.
+  if (!(row.weight > row.score)) return 0;
   const lost = dec(row.weight).minus(row.score);
   return lost.gt(0) ? lost.toNumber() : 0;
 }

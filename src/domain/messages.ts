@@ -371,28 +371,37 @@ const templateParts = memoizeString((template) => template.split(/\{(\w+)\}/), 1
 
 /** Replace `{name}`; a missing param stays visible as `{name}` so tests catch it. */
 export function interpolate(template: string, params: MessageParams): string {
+  return interpolateIn(template, params, "zh-CN");
+}
+
+/**
+ * interpolate() for one language of localized params: a param given per language reads its `lang`
+ * text. Reads the params in place rather than building a per-language copy of them for each text.
+ */
+function interpolateIn(
+  template: string,
+  params: LocalizedParams,
+  lang: keyof LocalizedText
+): string {
   const parts = templateParts(template);
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i];
-    out += Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : `{${name}}`;
+    if (Object.prototype.hasOwnProperty.call(params, name)) {
+      const value = params[name];
+      out += typeof value === "object" ? value[lang] : String(value);
+    } else {
+      out += `{${name}}`;
+    }
     out += parts[i + 1];
-  }
-  return out;
-}
-
-function paramsFor(params: LocalizedParams, lang: keyof LocalizedText): MessageParams {
-  const out: MessageParams = {};
-  for (const [key, value] of Object.entries(params)) {
-    out[key] = typeof value === "object" ? value[lang] : value;
   }
   return out;
 }
 
 export function renderLocalized(template: LocalizedText, params: LocalizedParams): LocalizedText {
   return {
-    "zh-CN": interpolate(template["zh-CN"], paramsFor(params, "zh-CN")),
-    en: interpolate(template.en, paramsFor(params, "en")),
+    "zh-CN": interpolateIn(template["zh-CN"], params, "zh-CN"),
+    en: interpolateIn(template.en, params, "en"),
   };
 }
 

@@ -74,9 +74,21 @@ function totalExplanation(evaluation: Evaluation, lang: Lang): string {
   return `${parts.join("")}${lang === "zh-CN" ? "。" : "."}${rescaled}${provisional}`;
 }
 
+/**
+ * Scores repeat from row to row and sheet to sheet (full weights, the budget's 10): one text per
+ * distinct number, bounded like the text caches (see memo.ts).
+ */
+const SCORE_TEXTS = new Map<number, string>();
+
 /** A score as text, the way the engine prints scores everywhere: "10", "0.85", "9.9". */
 export function scoreText(score: number): string {
-  return formatScore(dec(score));
+  let text = SCORE_TEXTS.get(score);
+  if (text === undefined) {
+    text = formatScore(dec(score));
+    if (SCORE_TEXTS.size >= 5000) SCORE_TEXTS.clear();
+    SCORE_TEXTS.set(score, text);
+  }
+  return text;
 }
 
 function round(value: number, places: number): number {

@@ -31,7 +31,8 @@ export function findGradeCell(
 ): CellRef | null {
   for (let r = fromRow; r < toRow; r++) {
     for (let c = view.left; c < view.right; c++) {
-      if (isGradeLabel(view.key(r, c))) return valueCellOf(view, r, c);
+      const key = view.key(r, c);
+      if (key && isGradeLabel(key)) return valueCellOf(view, r, c);
     }
   }
   if (!total) return null;
@@ -48,7 +49,8 @@ export function findProjectName(
 ): string | null {
   for (let r = fromRow; r < endRow; r++) {
     for (let c = view.left; c < view.right; c++) {
-      if (!isProjectNameLabel(view.key(r, c))) continue;
+      const key = view.key(r, c);
+      if (!key || !isProjectNameLabel(key)) continue;
       for (let v = view.spanRight(r, c) + 1; v < view.right; v++) {
         const text = normalizeText(view.text(r, v));
         if (text !== "" && !isPlaceholder(text)) return text;

@@ -115,25 +115,24 @@ function hasText(cell: Cell): boolean {
   return cell.text.trim() !== "" || (cell.value !== null && cell.value !== "");
 }
 
-/** The footer: a cell reading exactly 总分/合计, wherever the form puts it. */
-function isTotalRow(view: SheetView, row: number): boolean {
-  for (let c = view.left; c < view.right; c++) if (isTotalLabel(view.key(row, c))) return true;
-  return false;
-}
-
 /**
- * A grade label, a sign-off line (填表人 …) or a second indicator header: the table ended without
- * a 总分 row.
+ * Where the table ends, if on this row: its 总分 row ("total": a cell reading exactly 总分/合计,
+ * wherever the form puts it), or a grade label, a sign-off line (填表人 …) or a second indicator
+ * header ("block": the table ended without a 总分 row). A 总分 cell anywhere on the row wins.
+ * One pass over the row's keys: every row of the table is read here.
  */
-function startsAnotherBlock(view: SheetView, row: number): boolean {
+function tableEnd(view: SheetView, row: number): "total" | "block" | null {
+  let block = false;
   let roles = 0;
   for (let c = view.left; c < view.right; c++) {
     const key = view.key(row, c);
     if (!key) continue;
-    if (isGradeLabel(key) || isFooterLabel(key)) return true;
-    if (indicatorRole(key)) roles++;
+    if (isTotalLabel(key)) return "total";
+    if (block) continue;
+    if (isGradeLabel(key) || isFooterLabel(key)) block = true;
+    else if (indicatorRole(key)) roles++;
   }
-  return roles >= 3;
+  return block || roles >= 3 ? "block" : null;
 }
 
 /** Names and notes are echoed in reports as the sheet writes them: only whitespace is tidied. */
@@ -304,12 +303,13 @@ export function scanIndicatorRows(
   };
 
   for (let r = firstRow; r < view.bottom; r++) {
-    if (isTotalRow(view, r)) {
+    const end = tableEnd(view, r);
+    if (end === "total") {
       totalRow = r;
       endRow = r + 1;
       break;
     }
-    if (startsAnotherBlock(view, r)) {
+    if (end === "block") {
       endRow = r;
       break;
     }

@@ -87,11 +87,24 @@ export const labelKey: (text: string) => string = memoizeString((text) =>
   toSimplified(normalizeLabel(text))
 );
 
+const CLOSE_PAREN = 0x29; // )
+const COLON = 0x3a; // :
+const FULLWIDTH_COLON = 0xff1a; // ：
+
 /**
  * A header key without a trailing bracketed qualifier or colon: "年度指标值(A)" → "年度指标值",
  * "分值(分)" → "分值", "项目名称:" → "项目名称". Keys are already NFKC, so brackets are ASCII.
  */
-export const bareKey: (key: string) => string = memoizeString((key) =>
+export function bareKey(key: string): string {
+  // Most keys end in neither: detection asks for every keyed cell of every row it reads.
+  // A char code, not key[i]: indexing a CJK string allocates a one-character string.
+  const last = key.charCodeAt(key.length - 1);
+  return last === CLOSE_PAREN || last === COLON || last === FULLWIDTH_COLON
+    ? strippedKey(key)
+    : key;
+}
+
+const strippedKey = memoizeString((key) =>
   key
     .replace(/[:：]+$/, "")
     .replace(/\([^()]*\)$/, "")

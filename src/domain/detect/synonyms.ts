@@ -3,6 +3,7 @@
  * key or on the key without its trailing bracketed qualifier, so "指标值" never matches "年度指标值".
  */
 import type { FundsRowKind } from "../model";
+import { memoizeString } from "../memo";
 import { bareKey } from "./labels";
 
 export type IndicatorRole =
@@ -93,15 +94,18 @@ export function isFundsLabel(key: string): boolean {
   return /^项目资金/.test(key) || /^资金情况/.test(key);
 }
 
-/** The kind of a funds-block row label, ignoring the 其中 prefix. */
-export function fundsRowKind(key: string): FundsRowKind | null {
+/**
+ * The kind of a funds-block row label, ignoring the 其中 prefix. Cached: the funds search reads
+ * every cell of the rows under the funds header, each through several patterns.
+ */
+export const fundsRowKind: (key: string) => FundsRowKind | null = memoizeString((key) => {
   const k = bareKey(key.replace(/^其中[:：]?/, ""));
   if (/^(年度)?(资金)?(总额|合计)$/.test(k) || /^(年度)?资金总额/.test(k)) return "total";
   if (/^(当年|本年|本级)?财政(拨款|资金)/.test(k)) return "fiscal";
   if (/^上年结转/.test(k)) return "carryover";
   if (/^其他资金/.test(k)) return "other";
   return null;
-}
+});
 
 /** The footer row of the indicator table. */
 const TOTAL_LABELS = new Set([

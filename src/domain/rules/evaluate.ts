@@ -58,22 +58,22 @@ export function evaluateLayout(
     layout.columns,
     profile.mismatchTolerance
   );
-  const findings: Finding[] = [
-    ...(budget ? budget.findings : []),
-    ...rows.flatMap((r) => r.findings),
-    ...parts,
-    ...(unfilled
-      ? []
-      : [
-          ...weightFindings(
-            layout,
-            rowWeights,
-            budget ? budget.weight : null,
-            profile.mismatchTolerance
-          ),
-          ...totalFindings(layout, printed, total, profile),
-        ]),
-  ].sort(compareFindings);
+  // Pushed one list after another: flatMap and nested spreads copy through a slow generic path.
+  const findings: Finding[] = budget ? [...budget.findings] : [];
+  for (const r of rows) for (const f of r.findings) findings.push(f);
+  findings.push(...parts);
+  if (!unfilled) {
+    findings.push(
+      ...weightFindings(
+        layout,
+        rowWeights,
+        budget ? budget.weight : null,
+        profile.mismatchTolerance
+      ),
+      ...totalFindings(layout, printed, total, profile)
+    );
+  }
+  findings.sort(compareFindings);
 
   const indicators = rows.map((r) => {
     const own = parts.filter((f) => f.row === r.result.row);

@@ -6,7 +6,15 @@
 import type Decimal from "decimal.js";
 import { toA1 } from "../grid";
 import type { Cell } from "../grid";
-import { dec, formatPercent, formatPercentShort, formatScore, differs } from "../decimal";
+import {
+  dec,
+  differs,
+  formatPercent,
+  formatPercentShort,
+  formatScore,
+  toNumber,
+  ZERO,
+} from "../decimal";
 import { makeFinding } from "../findings";
 import { declaredSectionWeight } from "../detect/sections";
 import { concatText, explain, type ExplanationKey } from "../messages";
@@ -44,7 +52,7 @@ const TIER_NAME: Record<QualitativeTier, ExplanationKey> = {
 
 /** Parse with the raw cell only when the text is the cell's own (split-column targets are joined). */
 function parse(text: string, cell: Cell): ParsedValue {
-  const own = normalizeText(cell.text ?? "") === normalizeText(text ?? "");
+  const own = text === cell.text || normalizeText(cell.text ?? "") === normalizeText(text ?? "");
   return own ? parseValue(text, cell) : parseValue(text);
 }
 
@@ -227,13 +235,10 @@ function quantitativeRule(
     unit: aligned.unit,
   });
   const q = scoreQuantitative(comparator, aligned.target, aligned.actual, w, profile.reverseRule);
-  const show = {
-    target: quantityDisplay(target.raw, aligned.target, aligned.unit, aligned.percent),
-    actual: quantityDisplay(actual.raw, aligned.actual, aligned.unit, aligned.percent),
-  };
   const factor = q.factor ?? q.completion;
   const params = {
-    ...show,
+    target: quantityDisplay(target.raw, aligned.target, aligned.unit, aligned.percent),
+    actual: quantityDisplay(actual.raw, aligned.actual, aligned.unit, aligned.percent),
     completion: factor === null ? "—" : formatPercent(factor),
     weight: formatScore(w),
     score: formatScore(q.score),
@@ -283,71 +288,20 @@ export function evaluateIndicator(
     targetShown: normalizeText(row.targetText ?? ""),
     actualShown: normalizeText(row.actualText ?? ""),
   };
-  const { reported } = ctx;
   const findings: Finding[] = [];
 
-  const finish = (
-    kind: IndicatorKind | null,
-    score: Decimal | null,
-    completion: Decimal | null,
-    explanation: LocalizedText
-  ): RowEvaluation => {
-    if (
-      score !== null &&
-      reported !== null &&
-      differs(reported, score, profile.mismatchTolerance)
-    ) {
-      findings.push(
-        makeFinding("SCORE_MISMATCH", r, columns.score, {
-          reported: formatScore(reported),
-          expected: formatScore(score),
-        })
-      );
-    }
-    const counted = score ?? reported;
-    return {
-      result: {
-        row: r,
-        scoreCell: toA1(r, columns.score),
-        // Reports show the section without its declared weight: 产出指标（50） → 产出指标.
-        level1: declaredSectionWeight(row.level1)?.name ?? row.level1,
-        level2: row.level2,
-        level3: row.level3.trim(),
-        target: row.targetText.trim(),
-        actual: row.actualText.trim(),
-        weight: weight === null ? null : weight.toNumber(),
-        kind,
-        completion: completion === null ? null : completion.toNumber(),
-        score: score === null ? null : score.toNumber(),
-        reportedScore: reported === null ? null : reported.toNumber(),
-        countedScore: counted === null ? null : counted.toNumber(),
-        explanation,
-        codes: [],
-      },
-      findings,
-      weight,
-      counted,
-    };
-  };
-
-  const notScored = (why: NotScored): RowEvaluation => {
-    findings.push(...why.findings);
-    const explanation =
-      reported === null
-        ? explain("notScoredNone", { reason: why.reason })
-        : explain("notScoredKept", { reason: why.reason, reported: formatScore(reported) });
-    return finish(null, null, null, explanation);
-  };
-
   const missing = missingValues(ctx, weightRead);
-  if (missing !== null) return notScored(missing);
+  if (missing !== null) return notScored(ctx, weight, findings, missing);
   if (weight === null) {
-    return notScored({ reason: explain("reasonMissingWeight"), findings: [] });
+    return notScored(ctx, weight, findings, {
+      reason: explain("reasonMissingWeight"),
+      findings: [],
+    });
   }
-  const w = weight.isNegative() ? dec(0) : weight;
+  const w = weight.isNegative() ? ZERO : weight;
 
   const outcome = applyRule(ctx, w);
-  if (!("score" in outcome)) return notScored(outcome);
+  if (!("score" in outcome)) return notScored(ctx, weight, findings, outcome);
   findings.push(...outcome.findings);
   findings.push(
     ...deviationFindings({
@@ -368,7 +322,77 @@ export function evaluateIndicator(
       },
     })
   );
-  return finish(outcome.kind, outcome.score, outcome.completion, outcome.explanation);
+  return finish(ctx, weight, findings, outcome);
+}
+
+/** How a row ends: the rule's verdict, or no score (kind, score and completion null). */
+interface RowVerdict {
+  kind: IndicatorKind | null;
+  score: Decimal | null;
+  completion: Decimal | null;
+  explanation: LocalizedText;
+}
+
+// finish and notScored are module functions, not closures made for each row: the CLI runs through
+// tsx, which names every closure it creates with an Object.defineProperty call.
+
+/** The row's result; a computed score that differs from the printed one is a SCORE_MISMATCH. */
+function finish(
+  ctx: RowContext,
+  weight: Decimal | null,
+  findings: Finding[],
+  verdict: RowVerdict
+): RowEvaluation {
+  const { row, r, columns, profile, reported } = ctx;
+  const { kind, score, completion, explanation } = verdict;
+  if (score !== null && reported !== null && differs(reported, score, profile.mismatchTolerance)) {
+    findings.push(
+      makeFinding("SCORE_MISMATCH", r, columns.score, {
+        reported: formatScore(reported),
+        expected: formatScore(score),
+      })
+    );
+  }
+  const counted = score ?? reported;
+  return {
+    result: {
+      row: r,
+      scoreCell: toA1(r, columns.score),
+      // Reports show the section without its declared weight: 产出指标（50） → 产出指标.
+      level1: declaredSectionWeight(row.level1)?.name ?? row.level1,
+      level2: row.level2,
+      level3: row.level3.trim(),
+      target: row.targetText.trim(),
+      actual: row.actualText.trim(),
+      weight: weight === null ? null : toNumber(weight),
+      kind,
+      completion: completion === null ? null : completion.toNumber(),
+      score: score === null ? null : toNumber(score),
+      reportedScore: reported === null ? null : toNumber(reported),
+      countedScore: counted === null ? null : toNumber(counted),
+      explanation,
+      codes: [],
+    },
+    findings,
+    weight,
+    counted,
+  };
+}
+
+/** A row that cannot be scored keeps its printed score (A7) and says why. */
+function notScored(
+  ctx: RowContext,
+  weight: Decimal | null,
+  findings: Finding[],
+  why: NotScored
+): RowEvaluation {
+  findings.push(...why.findings);
+  const { reported } = ctx;
+  const explanation =
+    reported === null
+      ? explain("notScoredNone", { reason: why.reason })
+      : explain("notScoredKept", { reason: why.reason, reported: formatScore(reported) });
+  return finish(ctx, weight, findings, { kind: null, score: null, completion: null, explanation });
 }
 
 function timeRow(
@@ -385,7 +409,7 @@ function timeRow(
   const findings = late
     ? [makeFinding("LATE", r, columns.actual, { target: targetText, actual: actualText })]
     : [];
-  const score = late ? dec(0) : w;
+  const score = late ? ZERO : w;
   return {
     kind: "TIME",
     score,

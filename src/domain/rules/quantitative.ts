@@ -43,6 +43,64 @@ function proportional(factor: Decimal, weight: Decimal): Decimal {
   return round2(clamp(factor.times(weight), ZERO, weight));
 }
 
+/** The rule's verdict for one row; scoreQuantitative adds what it made of the actual. */
+type QuantScore = Pick<QuantOutcome, "score" | "completion" | "factor" | "case">;
+
+/**
+ * Every case builds the same object shape (spreading a shared base made each return costly). A
+ * module function, not a closure per row: the CLI runs through tsx, which names each closure it
+ * creates with Object.defineProperty (esbuild keepNames).
+ */
+function scored(
+  score: Decimal,
+  completion: Decimal | null,
+  factor: Decimal | null,
+  c: QuantCase
+): QuantScore {
+  return { score, completion, factor, case: c };
+}
+
+/** The case and score for an actual already floored at 0 and a non-negative weight. */
+function scoreCase(
+  kind: Comparator,
+  target: Decimal,
+  actual: Decimal,
+  w: Decimal,
+  reverseRule: RuleProfile["reverseRule"]
+): QuantScore {
+  if (isReverse(kind)) {
+    const completion = actual.isZero() ? null : target.div(actual);
+    if (actual.lte(target)) return scored(w, completion, null, "leMet");
+    if (reverseRule === "linear" && target.gt(ZERO)) {
+      const factor = dec(2).minus(actual.div(target));
+      if (factor.lte(ZERO)) return scored(ZERO, completion, ZERO, "leLinearZero");
+      return scored(proportional(factor, w), completion, factor, "leLinear");
+    }
+    // ratio rule; a limit ≤ 0 that is exceeded gives T/A ≤ 0, floored to 0.
+    const factor = completion ?? ZERO;
+    return scored(proportional(factor, w), completion, factor, "leRatio");
+  }
+
+  if (target.isZero()) {
+    if (kind === "GE") return scored(w, null, null, "zeroTargetGe");
+    if (kind === "GT") {
+      return actual.gt(ZERO)
+        ? scored(w, null, null, "gtZeroMet")
+        : scored(ZERO, null, ZERO, "gtZeroMissed");
+    }
+    return actual.isZero()
+      ? scored(w, null, null, "zeroTargetMet")
+      : scored(ZERO, null, ZERO, "zeroTargetMissed");
+  }
+  if (target.lt(ZERO)) {
+    // A (≥ 0 after the floor) always reaches a negative target.
+    return scored(w, null, null, "met");
+  }
+  const completion = actual.div(target);
+  if (completion.gte(ONE)) return scored(w, completion, null, "met");
+  return scored(proportional(completion, w), completion, completion, "proportional");
+}
+
 export function scoreQuantitative(
   kind: Comparator,
   target: Decimal,
@@ -52,46 +110,15 @@ export function scoreQuantitative(
 ): QuantOutcome {
   const negativeActual = rawActual.isNegative() && !rawActual.isZero();
   const actual = negativeActual ? ZERO : rawActual;
-  const w = nonNegative(weight);
-  // Every case builds the same object shape (spreading a shared base made each return costly).
-  const result = (
-    score: Decimal,
-    completion: Decimal | null,
-    factor: Decimal | null,
-    c: QuantCase
-  ): QuantOutcome => ({ score, completion, factor, case: c, negativeActual, actual });
-
-  if (isReverse(kind)) {
-    const completion = actual.isZero() ? null : target.div(actual);
-    if (actual.lte(target)) return result(w, completion, null, "leMet");
-    if (reverseRule === "linear" && target.gt(0)) {
-      const factor = dec(2).minus(actual.div(target));
-      if (factor.lte(0)) return result(ZERO, completion, ZERO, "leLinearZero");
-      return result(proportional(factor, w), completion, factor, "leLinear");
-    }
-    // ratio rule; a limit ≤ 0 that is exceeded gives T/A ≤ 0, floored to 0.
-    const factor = completion ?? ZERO;
-    return result(proportional(factor, w), completion, factor, "leRatio");
-  }
-
-  if (target.isZero()) {
-    if (kind === "GE") return result(w, null, null, "zeroTargetGe");
-    if (kind === "GT") {
-      return actual.gt(0)
-        ? result(w, null, null, "gtZeroMet")
-        : result(ZERO, null, ZERO, "gtZeroMissed");
-    }
-    return actual.isZero()
-      ? result(w, null, null, "zeroTargetMet")
-      : result(ZERO, null, ZERO, "zeroTargetMissed");
-  }
-  if (target.lt(0)) {
-    // A (≥ 0 after the floor) always reaches a negative target.
-    return result(w, null, null, "met");
-  }
-  const completion = actual.div(target);
-  if (completion.gte(ONE)) return result(w, completion, null, "met");
-  return result(proportional(completion, w), completion, completion, "proportional");
+  const s = scoreCase(kind, target, actual, nonNegative(weight), reverseRule);
+  return {
+    score: s.score,
+    completion: s.completion,
+    factor: s.factor,
+    case: s.case,
+    negativeActual,
+    actual,
+  };
 }
 
 function nonNegative(value: Decimal): Decimal {
