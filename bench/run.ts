@@ -200,7 +200,7 @@ async function main(): Promise<void> {
     printEngine(r);
   }
   if (only.has("cli")) {
-    const r = await runCli({ files: 200, runs: 3 });
+    const r = await runCli({ files: 200, runs: 5 });
     results.cli = r;
     printCli(r);
     const big = await runBig({ runs: 3 });
