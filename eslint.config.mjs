@@ -13,6 +13,7 @@ const nodeGlobals = {
   module: "writable",
   process: "readonly",
   __dirname: "readonly",
+  __filename: "readonly",
   Buffer: "readonly",
   console: "readonly",
   setTimeout: "readonly",

@@ -1,10 +1,12 @@
 /** One timed scoreFile() of a big workbook (see big-workbook.ts), printed as one JSON line. */
 import * as path from "path";
-import { scoreFile } from "../src/cli/score-file";
 import { DEFAULT_PROFILE } from "../src/domain/profiles";
+import { loadCliCode } from "./cli-code";
 
 async function main(): Promise<void> {
-  const [file, outDir] = process.argv.slice(2);
+  const [file, outDir, bundle] = process.argv.slice(2);
+  // The parent's bundle when it built one (see cli-code.ts); otherwise the sources through tsx.
+  const { scoreFile } = (await loadCliCode(bundle)).code;
   const start = performance.now();
   const outcome = await scoreFile(file, path.join(outDir, "big.scored.xlsx"), {
     check: false,

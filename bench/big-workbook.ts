@@ -8,6 +8,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { loadCliCode } from "./cli-code";
 import { median, round } from "./stats";
 
 export const BIG_DETAIL_ROWS = 60_000;
@@ -51,11 +52,13 @@ export interface BigResult {
 
 function runChild(
   file: string,
-  out: string
+  out: string,
+  bundle: string | null
 ): Promise<{ ms: number; rssMb: number; total: number | null }> {
   const child = path.join(__dirname, "big-workbook-child.ts");
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", child, file, out], {
+    const args = ["--import", "tsx", child, file, out, ...(bundle ? [bundle] : [])];
+    const proc = spawn(process.execPath, args, {
       cwd: path.join(__dirname, ".."),
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -77,7 +80,9 @@ export async function runBig(options: { runs: number; rows?: number }): Promise<
   const file = path.join(dir, "big.xlsx");
   await makeBigWorkbook(file, rows);
   const runs: { ms: number; rssMb: number; total: number | null }[] = [];
-  for (let i = 0; i < options.runs; i++) runs.push(await runChild(file, path.join(dir, "out")));
+  const { bundle } = await loadCliCode();
+  for (let i = 0; i < options.runs; i++)
+    runs.push(await runChild(file, path.join(dir, "out"), bundle));
   const fileBytes = (await fs.stat(file)).size;
   await fs.rm(dir, { recursive: true, force: true });
   const medianMs = round(median(runs.map((r) => r.ms)));

@@ -10,12 +10,9 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { scoreFile, type ScoreRunOptions } from "../src/cli/score-file";
-import { scoreGrid } from "../src/domain";
+import type { ScoreRunOptions } from "../src/cli/score-file";
 import { DEFAULT_PROFILE } from "../src/domain/profiles";
-import { writeAtomic } from "../src/cli/output";
-import { nodeZipCodec } from "../src/cli/zip-codec";
-import { PackageWorkbook } from "../src/hosts/xlsx/package-workbook";
+import { loadCliCode, type CliCode } from "./cli-code";
 import { specsToXlsx } from "../tests/support/write-spec";
 import { ALL_FORMS } from "../tests/fixtures/forms";
 import type { SheetSpec } from "../tests/fixtures/sheet-spec";
@@ -77,7 +74,12 @@ export interface CliBreakdown {
  * can be attributed: opening is shared, the engine and our extra parts (notes, the snapshot sheet)
  * are not.
  */
-export async function breakdown(inputs: string[], outDir: string): Promise<CliBreakdown> {
+export async function breakdown(
+  inputs: string[],
+  outDir: string,
+  code: CliCode
+): Promise<CliBreakdown> {
+  const { PackageWorkbook, nodeZipCodec, scoreGrid, writeAtomic } = code;
   const sum = {
     bareRead: 0,
     bareSerialize: 0,
@@ -154,6 +156,8 @@ export interface CliResult {
   runs: number;
   /** Median over runs of (ours total ÷ bare total). */
   overheadRatio: number;
+  /** True when our side ran bundled, as the CLI runs; false when through tsx. */
+  bundled: boolean;
   goalRatio: number;
   meetsGoal: boolean;
   oursMs: number;
@@ -175,6 +179,8 @@ export async function runCli(options: {
   workDir?: string;
 }): Promise<CliResult> {
   const root = options.workDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), "selfeval-bench-cli-")));
+  const { code, bundle } = await loadCliCode();
+  const { scoreFile } = code;
   const inputs = await generateWorkbooks(path.join(root, "in"), options.files);
   const outDir = path.join(root, "out");
   await fs.mkdir(outDir, { recursive: true });
@@ -231,7 +237,7 @@ export async function runCli(options: {
     noNotesRatios.push(ms.oursNoNotes / ms.bare);
     for (const side of SIDES) totals[side].push(ms[side]);
   }
-  const steps = await breakdown(inputs, outDir);
+  const steps = await breakdown(inputs, outDir, code);
   if (!options.workDir) await fs.rm(root, { recursive: true, force: true });
 
   const oursMs = median(totals.ours);
@@ -243,10 +249,14 @@ export async function runCli(options: {
       "in-process; per file scoreFile() (read, open, score, save atomically) vs a bare ExcelJS " +
       "load + writeBuffer + writeFile (and scoreFile with notes off as a third side), rotating " +
       "file by file and run by run which side goes first; " +
-      `median of ${options.runs} runs after a 10-file warm-up`,
+      `median of ${options.runs} runs after a 10-file warm-up; our code ` +
+      (bundle
+        ? "bundled by esbuild as bin/selfeval.cjs runs it"
+        : "run through tsx (the esbuild bundle could not be built)"),
     files: options.files,
     runs: options.runs,
     overheadRatio,
+    bundled: bundle !== null,
     goalRatio: CLI_GOAL_RATIO,
     meetsGoal: overheadRatio <= CLI_GOAL_RATIO,
     oursMs: round(oursMs),

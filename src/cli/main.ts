@@ -256,7 +256,7 @@ if (require.main === module || isBinEntry()) {
   });
 }
 
-/** bin/selfeval.cjs requires this file, so it is not require.main; recognise that entry too. */
+/** bin/selfeval.cjs requires this file (or its bundle), so it is not require.main: recognise that entry too. */
 function isBinEntry(): boolean {
   const parent = require.main?.filename ?? "";
   return /[\\/]bin[\\/]selfeval\.cjs$/.test(parent);
