@@ -253,6 +253,8 @@ describe.each([320, 1366])("forms whose total cannot be trusted, at %d px", (wid
       expect(await banner.textContent()).toContain("总分 110.00 超过 100");
       expect(await page.getByTestId("grade").getAttribute("data-provisional")).toBe("true");
       expect(await page.getByTestId("grade").textContent()).toContain("暂定");
+      // 110 would read "高于优 20 分": no distance to a band under an untrusted total.
+      expect(await page.getByTestId("band").count()).toBe(0);
       await axeClean(page, `banner ${width}`);
       await screenshot(page, `view-${width}-banner`);
       expect(await page.getByTestId("download").isDisabled()).toBe(false);

@@ -113,6 +113,8 @@ describe("results", () => {
     expect(banner).toHaveTextContent("1 行无法计算，沿用了表中原得分。");
     expect(screen.getByTestId("grade")).toHaveTextContent("优（暂定）");
     expect(screen.getByTestId("grade")).toHaveAttribute("data-provisional", "true");
+    // No distance to a grade band under a total the banner says cannot be trusted.
+    expect(screen.queryByTestId("band")).toBeNull();
     expect(screen.getByTestId("reported")).toHaveTextContent("表中原填：总分 98.83，等级 良");
   });
 

@@ -59,7 +59,8 @@ export function SummaryCard({ evaluation, trusted, profileName, lost }: SummaryC
   const gradeText = evaluation.grade ? t(gradeKey(evaluation.grade)) : NONE;
   const grade =
     evaluation.grade && !trusted ? t("summary.gradeProvisional", { grade: gradeText }) : gradeText;
-  const band = bandPosition(evaluation.total);
+  // How far a total sits from the next grade is only worth reading once the total can be trusted.
+  const band = trusted ? bandPosition(evaluation.total) : null;
   const reported =
     evaluation.reportedGrade !== null
       ? t("summary.reported", {
