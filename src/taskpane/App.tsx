@@ -387,6 +387,7 @@ export function App({
         computing={state.phase === "computing"}
         busy={working || !settingsReady}
         onRecompute={() => void recompute()}
+        recomputeRef={recomputeRef}
         canRevert={revertable}
         onRevert={() => setConfirmRevert(true)}
       />

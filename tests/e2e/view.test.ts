@@ -204,6 +204,12 @@ describe("at 1366 px, in Chinese", () => {
     await confirmRevert(page);
     expect(await scrollY(page)).toBe(before);
     expect(await page.getByTestId("revert").isDisabled()).toBe(true);
+    // 撤销评分 had the focus and is disabled now: 重新计算, the next thing to do, has it.
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute("data-testid") === "recompute",
+      undefined,
+      { timeout: 10_000 }
+    );
     await axeClean(page, "reverted 1366 zh");
   });
 

@@ -323,6 +323,8 @@ describe("reverted", () => {
     expect(status()).toHaveTextContent("已撤销评分，恢复了 12 个单元格。");
     expect(screen.queryByTestId("summary")).toBeNull();
     expect(revertButton()).toBeDisabled();
+    // The focus does not stay on a disabled button: 重新计算 is what comes next.
+    expect(recomputeButton()).toHaveFocus();
   });
 
   test("a sheet scored earlier can be reverted as soon as the pane opens", async () => {
