@@ -164,6 +164,13 @@ describe("results", () => {
       "产出指标（50）6.85 / 8.00 扣分 1.15 分",
     ]);
     expect(screen.getByTestId("chart").querySelectorAll("svg rect").length).toBe(6);
+    // The budget's 0.02 of 10 on a scale of 10 points is drawn as 2 % (not 0.2 %), flush with its
+    // end; 干部培训's 1.15 of 8 keeps its own width.
+    const lost = screen.getAllByTestId("chart-lost");
+    expect(lost.map((r) => [r.getAttribute("x"), r.getAttribute("width")])).toEqual([
+      ["98%", "2%"],
+      [`${((8 - 1.15) / 10) * 100}%`, `${(1.15 / 10) * 100}%`],
+    ]);
     fireEvent.click(bars[1]);
     expect(bars[1]).toHaveAttribute("aria-pressed", "true");
     expect(screen.getAllByTestId("finding").map((i) => i.getAttribute("data-row"))).toEqual([

@@ -8,6 +8,9 @@ import { formatScore } from "../format";
 import { useT } from "../i18n-context";
 import type { SectionScore } from "../view-model";
 
+/** The narrowest a lost part is drawn, as a share of the widest bar (a few pixels in the pane). */
+const MIN_LOST = 0.02;
+
 const useStyles = makeStyles({
   figure: { margin: "0", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   caption: { color: tokens.colorNeutralForeground2 },
@@ -64,7 +67,15 @@ export function ScoreChart({ sections, budgetLabel, selected, onSelect }: ScoreC
   const widest = Math.max(...sections.map((s) => s.weight), 0);
   if (sections.length === 0 || widest <= 0) return null;
   // Bars share one scale, so a 50-point section is five times a 10-point one.
-  const share = (points: number) => `${Math.max(0, Math.min(1, points / widest)) * 100}%`;
+  const fraction = (points: number) => Math.max(0, Math.min(1, points / widest));
+  const percent = (f: number) => `${f * 100}%`;
+  const share = (points: number) => percent(fraction(points));
+  // A lost part of a few hundredths of a point (the budget's 0.02 of 10) would be a hairline: it is
+  // drawn at least MIN_LOST of the scale wide, ending where the section's 分值 ends.
+  const lostPart = (s: SectionScore) => {
+    const width = Math.min(Math.max(fraction(s.lost), MIN_LOST), fraction(s.weight));
+    return { x: percent(fraction(s.weight) - width), width: percent(width) };
+  };
 
   return (
     <section aria-labelledby="chart-title" data-testid="chart">
@@ -126,9 +137,9 @@ export function ScoreChart({ sections, budgetLabel, selected, onSelect }: ScoreC
                     {s.lost > 0 && (
                       <rect
                         className={styles.lost}
-                        x={share(s.score)}
+                        data-testid="chart-lost"
+                        {...lostPart(s)}
                         y="0"
-                        width={share(s.lost)}
                         height="12"
                       />
                     )}
