@@ -150,12 +150,13 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
   return out;
 }
 
+const SPACE = /\s/;
+
 /** Leading or trailing white space, or a line break, is kept only with xml:space="preserve". */
 function needsPreserve(text: string): boolean {
-  const edge = /\s/;
   return (
     text.length > 0 &&
-    (edge.test(text[0]) || edge.test(text[text.length - 1]) || text.includes("\n"))
+    (SPACE.test(text[0]) || SPACE.test(text[text.length - 1]) || text.includes("\n"))
   );
 }
 

@@ -270,18 +270,11 @@ export class XlsxPackage {
   }
 }
 
-const closeTagRes = new Map<string, RegExp>();
-
 /** `xml` with `content` inserted just before the last closing tag of element `local`. */
 export function insertBeforeClose(xml: string, local: string, content: string): string {
   let close: RegExpExecArray | null = null;
-  let re = closeTagRes.get(local);
-  if (!re) closeTagRes.set(local, (re = new RegExp(`</(?:[\\w.-]+:)?${local}\\s*>`, "g")));
-  // The root's closing tag is the last one, near the end of the part: look there first.
-  re.lastIndex = Math.max(0, xml.lastIndexOf(`${local}>`) - 200);
-  let m = re.exec(xml);
-  if (!m) re.lastIndex = 0;
-  for (m ??= re.exec(xml); m; m = re.exec(xml)) close = m;
+  const re = new RegExp(`</(?:[\\w.-]+:)?${local}\\s*>`, "g");
+  for (let m = re.exec(xml); m; m = re.exec(xml)) close = m;
   if (close) return splice(xml, [[close.index, close.index, content]]);
   // An empty root written as <Root .../>: open it.
   const empty = new RegExp(`<((?:[\\w.-]+:)?${local})(\\s[^>]*)?/>`).exec(xml);
