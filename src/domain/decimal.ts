@@ -3,6 +3,7 @@
  * at 2 decimals (RULES A3: 2.675 → 2.68), so float error never reaches a printed number.
  */
 import Decimal from "decimal.js";
+import { memoizeNumber } from "./memo";
 
 export { Decimal };
 
@@ -15,21 +16,14 @@ export function dec(value: Decimal.Value): Decimal {
 }
 
 /**
- * A profile's tolerances and thresholds are a handful of numbers compared on every row; passing the
- * number to Decimal#gt or #times would build (and parse) a Decimal from it each time.
+ * new Decimal(value), built once per distinct number: a profile's tolerances and thresholds are a
+ * handful of numbers compared on every row, and passing the number to Decimal#gt or #times would
+ * build (and parse) a Decimal from it each time.
  */
-const PROFILE_NUMBERS = new Map<number, Decimal>();
-
-/** new Decimal(value), built once per distinct number. Bounded: meant for profile settings. */
-export function profileDecimal(value: number): Decimal {
-  let d = PROFILE_NUMBERS.get(value);
-  if (d === undefined) {
-    d = new Decimal(value);
-    if (PROFILE_NUMBERS.size >= 100) PROFILE_NUMBERS.clear();
-    PROFILE_NUMBERS.set(value, d);
-  }
-  return d;
-}
+export const profileDecimal: (value: number) => Decimal = memoizeNumber(
+  (value) => new Decimal(value),
+  100
+);
 
 /**
  * Decimal#toNumber goes through the decimal's text; a row's weight and score are each reported

@@ -30,3 +30,19 @@ export function memoizeString<T>(
     return result;
   };
 }
+
+/**
+ * `fn` with its results cached by numeric argument, bounded as memoizeString's cache is. For the
+ * numbers that repeat across rows and sheets: weights, scores, a profile's thresholds.
+ */
+export function memoizeNumber<T>(fn: (value: number) => T, limit = 5000): (value: number) => T {
+  const cache = new Map<number, T>();
+  return (value: number): T => {
+    const hit = cache.get(value);
+    if (hit !== undefined) return hit;
+    const result = fn(value);
+    if (cache.size >= limit) cache.clear();
+    cache.set(value, result);
+    return result;
+  };
+}

@@ -24,6 +24,7 @@ import type {
   WritePlan,
   WriteReason,
 } from "./plan-types";
+import { memoizeNumber } from "./memo";
 import { isPlaceholder, normalizeLabel } from "./parse/normalize";
 
 export { MARK_FILLS } from "./marks";
@@ -75,21 +76,12 @@ function totalExplanation(evaluation: Evaluation, lang: Lang): string {
 }
 
 /**
- * Scores repeat from row to row and sheet to sheet (full weights, the budget's 10): one text per
- * distinct number, bounded like the text caches (see memo.ts).
+ * A score as text, the way the engine prints scores everywhere: "10", "0.85", "9.9". Scores repeat
+ * from row to row and sheet to sheet (full weights, the budget's 10): one text per distinct number.
  */
-const SCORE_TEXTS = new Map<number, string>();
-
-/** A score as text, the way the engine prints scores everywhere: "10", "0.85", "9.9". */
-export function scoreText(score: number): string {
-  let text = SCORE_TEXTS.get(score);
-  if (text === undefined) {
-    text = formatScore(dec(score));
-    if (SCORE_TEXTS.size >= 5000) SCORE_TEXTS.clear();
-    SCORE_TEXTS.set(score, text);
-  }
-  return text;
-}
+export const scoreText: (score: number) => string = memoizeNumber((score) =>
+  formatScore(dec(score))
+);
 
 function round(value: number, places: number): number {
   return dec(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();

@@ -3,27 +3,17 @@
  * built from their written digits and scaled by moving the exponent, never by multiplying.
  */
 import Decimal from "decimal.js";
-
-/**
- * Weights, scores and amounts repeat from row to row (5, 10, 20…); a Decimal never changes once
- * built, so one per distinct number is enough. Bounded like the text caches (see memo.ts).
- */
-const FROM_NUMBER = new Map<number, Decimal>();
-const FROM_NUMBER_LIMIT = 5000;
+import { memoizeNumber } from "../memo";
 
 /**
  * A JS number (an Excel cell value) as a Decimal. Excel keeps 15 significant digits, so the
  * float is read at that precision: 0.1 + 0.2 stored by a host becomes 0.3, not 0.30000000000000004.
+ * Weights, scores and amounts repeat from row to row (5, 10, 20…); a Decimal never changes once
+ * built, so one per distinct number is enough.
  */
-export function decimalFromNumber(value: number): Decimal {
-  let exact = FROM_NUMBER.get(value);
-  if (exact === undefined) {
-    exact = new Decimal(value.toPrecision(15));
-    if (FROM_NUMBER.size >= FROM_NUMBER_LIMIT) FROM_NUMBER.clear();
-    FROM_NUMBER.set(value, exact);
-  }
-  return exact;
-}
+export const decimalFromNumber: (value: number) => Decimal = memoizeNumber(
+  (value) => new Decimal(value.toPrecision(15))
+);
 
 /**
  * value × 10^power, exactly. Decimal#times rounds to the configured precision (20 digits by

@@ -4,6 +4,7 @@
 import type Decimal from "decimal.js";
 import { dec, formatPercentShort, profileDecimal, ZERO } from "../decimal";
 import { makeFinding } from "../findings";
+import { memoizeNumber } from "../memo";
 import type { Comparator, Finding } from "../model";
 import type { MessageParams } from "../messages";
 import type { RuleProfile } from "../profile-types";
@@ -25,17 +26,7 @@ export function isOverTarget(
 }
 
 /** 2 − θ; a profile has one threshold, so it is computed once. */
-const REVERSE_FACTOR = new Map<number, Decimal>();
-
-function reverseFactor(threshold: number): Decimal {
-  let factor = REVERSE_FACTOR.get(threshold);
-  if (factor === undefined) {
-    factor = dec(2).minus(threshold);
-    if (REVERSE_FACTOR.size >= 100) REVERSE_FACTOR.clear();
-    REVERSE_FACTOR.set(threshold, factor);
-  }
-  return factor;
-}
+const reverseFactor = memoizeNumber((threshold) => dec(2).minus(threshold), 100);
 
 export type ShortfallKind = "quantitative" | "qualitative" | "time";
 
@@ -66,17 +57,7 @@ const NOTE_VARIANT: Record<ShortfallKind, string> = {
 };
 
 /** "30%" for a threshold of 1.3; a profile has one threshold, so it is formatted once. */
-const OVER_TEXT = new Map<number, string>();
-
-function overText(threshold: number): string {
-  let text = OVER_TEXT.get(threshold);
-  if (text === undefined) {
-    text = formatPercentShort(dec(threshold).minus(1));
-    if (OVER_TEXT.size >= 100) OVER_TEXT.clear();
-    OVER_TEXT.set(threshold, text);
-  }
-  return text;
-}
+const overText = memoizeNumber((threshold) => formatPercentShort(dec(threshold).minus(1)), 100);
 
 /**
  * A finding's params: the row's display values, then `over` when given, then the variant (the key
