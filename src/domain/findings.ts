@@ -78,8 +78,8 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-// Not a closure inside compareFindings: under tsx (the CLI) each closure created is named by a
-// defineProperty call, and a sort compares many times.
+// Not a closure inside compareFindings: under tsx (the benchmarks, the CLI's fallback) each closure
+// created is named by a defineProperty call, and a sort compares many times.
 function variantOf(f: Finding): string {
   return String(f.params[VARIANT_PARAM] ?? "");
 }

@@ -333,8 +333,9 @@ interface RowVerdict {
   explanation: LocalizedText;
 }
 
-// finish and notScored are module functions, not closures made for each row: the CLI runs through
-// tsx, which names every closure it creates with an Object.defineProperty call.
+// finish and notScored are module functions, not closures made for each row: where the engine runs
+// through tsx (the benchmarks, the CLI's fallback), each closure created is named by a
+// defineProperty call.
 
 /** The row's result; a computed score that differs from the printed one is a SCORE_MISMATCH. */
 function finish(

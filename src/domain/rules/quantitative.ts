@@ -48,8 +48,8 @@ type QuantScore = Pick<QuantOutcome, "score" | "completion" | "factor" | "case">
 
 /**
  * Every case builds the same object shape (spreading a shared base made each return costly). A
- * module function, not a closure per row: the CLI runs through tsx, which names each closure it
- * creates with Object.defineProperty (esbuild keepNames).
+ * module function, not a closure per row: where the engine runs through tsx (the benchmarks, the
+ * CLI's fallback), each closure created is named by an Object.defineProperty call.
  */
 function scored(
   score: Decimal,
