@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 /*
  * Validates manifest.xml against the Office add-in manifest XSDs kept in
- * ../shared/schemas/office-manifest (see its README: which schema set compiles and what the XSDs
- * cannot check). Uses xmllint when installed (CI installs libxml2-utils), else xmllint-wasm with the
+ * schemas/office-manifest (see its README: where they come from and which set compiles). Uses xmllint when installed (CI installs libxml2-utils), else xmllint-wasm with the
  * same XSDs. Prints one clear result line; exits 0 when valid, 1 when invalid, 2 when it could not
  * validate at all (no schemas, no validator). `node scripts/validate-manifest.cjs [manifest.xml]`.
  */
@@ -13,8 +12,7 @@ const path = require("path");
 const root = path.resolve(__dirname, "..");
 const manifest = path.resolve(process.argv[2] || path.join(root, "manifest.xml"));
 const schemaDir = path.resolve(
-  process.env.SELFEVAL_MANIFEST_SCHEMAS ||
-    path.join(root, "..", "shared", "schemas", "office-manifest")
+  process.env.SELFEVAL_MANIFEST_SCHEMAS || path.join(root, "schemas", "office-manifest")
 );
 const mainXsd = path.join(schemaDir, "OfficeAppManifestV1_1.xsd");
 const rel = (p) => path.relative(process.cwd(), p) || p;
